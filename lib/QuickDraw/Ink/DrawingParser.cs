@@ -1,0 +1,38 @@
+namespace QuickDraw.Ink;
+
+/// <summary>
+/// Turns one framed item of either format into a <see cref="DrawingBuffer"/>, applying the reader's rules
+/// (drop unrecognized, truncated last line). One per thread: it reuses its buffers.
+/// </summary>
+public sealed class DrawingParser(bool dropUnrecognized = false, bool readMetadata = false)
+{
+    readonly NdjsonDrawingParser json = new() { ReadMetadata = readMetadata };
+    readonly DrawingBuffer binaryBuffer = new();
+
+    public DrawingBuffer Buffer { get; private set; } = new();
+    public bool Recognized { get; private set; }
+
+    public SkipReason? Parse(DrawingFormat format, ReadOnlySpan<byte> item, bool unterminated, out string detail)
+    {
+        SkipReason? problem;
+        if (format == DrawingFormat.Ndjson)
+        {
+            problem = json.Parse(item, out detail);
+            Buffer = json.Buffer;
+            Recognized = json.Recognized;
+            // A last line with no newline that does not parse is a cut-off write, not a bad drawing.
+            if (unterminated && problem == SkipReason.InvalidJson) { problem = SkipReason.TruncatedLine; detail = $"{item.Length} bytes, no newline"; }
+        }
+        else
+        {
+            problem = BinaryDrawingFormat.Parse(item, binaryBuffer, out var recognized, out detail);
+            Buffer = binaryBuffer;
+            Recognized = recognized;
+        }
+        if (problem == null && dropUnrecognized && !Recognized) { detail = ""; return SkipReason.NotRecognized; }
+        return problem;
+    }
+
+    /// <summary>The ndjson parser (for metadata after a successful parse).</summary>
+    internal NdjsonDrawingParser Json => json;
+}
