@@ -74,8 +74,10 @@ public static partial class SyntheticDoodles
             }
             case "moon":
             {
-                var outer = Ellipse(0, 0, 1, 1, Math.PI / 2, 0.5).Select(p => (p.X, p.Y)).ToList();
-                var inner = Ellipse(0.45, 0, 0.75, 0.85, -Math.PI / 2, 0.5).Select(p => (p.X, p.Y)).ToList();
+                // Outer arc bottom → left → top, then a flatter arc back down: a crescent.
+                var outer = Ellipse(0, 0, 1, 1, Math.PI / 2, 0.5);
+                var inner = Ellipse(0, 0, U(0.35, 0.55), 1, Math.PI / 2, 0.5);
+                inner.Reverse();
                 return [[.. outer, .. inner]];
             }
             case "smiley":
