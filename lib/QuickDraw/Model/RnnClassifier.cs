@@ -1,0 +1,96 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace QuickDraw.Model;
+
+/// <summary>
+/// The tutorial's classifier, top to bottom:
+/// ink (B, T, 3) → [batch norm?, dropout (after the first)] conv1d ×L (same padding, no activation)
+///   → stacked bidirectional LSTM over packed sequences → outputs summed over each drawing's real steps
+///   → linear → logits (B, classes).
+/// Lengths are respected everywhere: conv outputs are zeroed past each drawing's end (so the next conv reads
+/// the zeros it would read alone), and the LSTM runs packed, so BOTH directions see only real points — the
+/// tutorial's cudnn path runs the backward direction over the padding. A drawing's logits do not depend on
+/// what it is batched with.
+/// </summary>
+public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
+{
+    readonly ModuleList<BatchNorm1d> norms = new();
+    readonly ModuleList<Conv1d> convs = new();
+    readonly Dropout dropout;
+    readonly LSTM lstm;
+    readonly Linear output;
+
+    public ModelConfig Config { get; }
+
+    public RnnClassifier(ModelConfig config) : base(nameof(RnnClassifier))
+    {
+        config.Validate();
+        Config = config;
+        int channels = 3;
+        for (int i = 0; i < config.NumConv.Length; i++)
+        {
+            if (config.BatchNorm) norms.Add(nn.BatchNorm1d(channels));
+            convs.Add(nn.Conv1d(channels, config.NumConv[i], config.ConvLen[i], padding: config.ConvLen[i] / 2));
+            channels = config.NumConv[i];
+        }
+        dropout = nn.Dropout(config.Dropout);
+        // torch applies dropout between layers; the extra dropout on the last layer's output below makes it
+        // "dropout on every layer's output", as the tutorial's DropoutWrapper does.
+        lstm = nn.LSTM(channels, config.NumNodes, config.NumLayers, batchFirst: true, dropout: config.Dropout, bidirectional: true);
+        output = nn.Linear(2 * config.NumNodes, config.NumClasses);
+        RegisterComponents();
+    }
+
+    /// <param name="ink">(B, T, 3) padded with zeros past each length.</param>
+    /// <param name="lengths">(B) int64, on the CPU: points of each drawing (≥ 1).</param>
+    /// <returns>Logits (B, classes).</returns>
+    public override Tensor forward(Tensor ink, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        long T = ink.shape[1];
+        var mask = StepMask(lengths, T, ink.device);                // (B, 1, T): 1 at real steps
+        var x = ink.transpose(1, 2) * mask;                          // (B, 3, T)
+        for (int i = 0; i < convs.Count; i++)
+        {
+            if (Config.BatchNorm) x = norms[i].call(x) * mask;       // (its training statistics do include padding)
+            if (i > 0 && Config.Dropout > 0) x = dropout.call(x);
+            x = convs[i].call(x) * mask;                             // (B, C_i, T), zero past each end
+        }
+        x = x.transpose(1, 2);                                       // (B, T, C)
+        var packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first: true, enforce_sorted: false);
+        var (packedOut, _, _) = lstm.call(packed);
+        var (outputs, _) = nn.utils.rnn.pad_packed_sequence(packedOut, batch_first: true, total_length: T); // (B, T, 2H), zeros past ends
+        if (Config.Dropout > 0) outputs = dropout.call(outputs);
+        var summed = outputs.sum(1);                                 // (B, 2H)
+        return output.call(summed).MoveToOuterDisposeScope();        // (B, classes)
+    }
+
+    static Tensor StepMask(Tensor lengths, long T, Device device)
+    {
+        var steps = arange(T, device: device).unsqueeze(0);         // (1, T)
+        return (steps < lengths.to(device).unsqueeze(1)).unsqueeze(1).to_type(ScalarType.Float32);
+    }
+
+    /// <summary>Trainable parameters.</summary>
+    public long ParameterCount => parameters().Sum(p => p.numel());
+
+    /// <summary>One row per layer: name, output shape, parameters.</summary>
+    public IReadOnlyList<(string Layer, string Output, long Parameters)> Summary()
+    {
+        var rows = new List<(string, string, long)>();
+        long Count(Module m) => m.parameters().Sum(p => p.numel());
+        rows.Add(("input", "(B, T, 3)", 0));
+        for (int i = 0; i < convs.Count; i++)
+        {
+            if (Config.BatchNorm) rows.Add(($"batchnorm{i}", $"(B, {(i == 0 ? 3 : Config.NumConv[i - 1])}, T)", Count(norms[i])));
+            if (i > 0 && Config.Dropout > 0) rows.Add(($"dropout{i} p={Config.Dropout}", $"(B, {Config.NumConv[i - 1]}, T)", 0));
+            rows.Add(($"conv{i} k={Config.ConvLen[i]}", $"(B, {Config.NumConv[i]}, T)", Count(convs[i])));
+        }
+        rows.Add(($"bilstm {Config.NumLayers}×{Config.NumNodes} (packed)", $"(B, T, {2 * Config.NumNodes})", Count(lstm)));
+        rows.Add(("sum over valid steps", $"(B, {2 * Config.NumNodes})", 0));
+        rows.Add(("linear → logits", $"(B, {Config.NumClasses})", Count(output)));
+        return rows;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using QuickDraw.Ink;
+
+namespace QuickDraw.Records;
+
+/// <summary>
+/// A folder of class files (ndjson or .bin) → training and eval TFRecord shards of the tutorial's Examples,
+/// plus the classes file. Streaming with flat memory; parsing on every core; deterministic for a seed.
+/// </summary>
+/// <remarks>
+/// Like the tutorial, it reads the class files round-robin, one drawing per class per round in a (seeded)
+/// shuffled class order, so every shard mixes all classes; unlike it, the class order is sorted by name,
+/// and both the round order and the shard choice come from the seed, not from unseeded randomness.
+/// The main thread frames items and writes records; workers parse, convert and encode in chunks, and the
+/// chunks are written back in reading order, so the output does not depend on thread timing.
+/// </remarks>
+public static class ShardConverter
+{
+    /// <summary>Converts <paramref name="inputFolder"/> into shards in <paramref name="outputFolder"/>.</summary>
+    public static ConvertSummary Convert(string inputFolder, string outputFolder, ConvertOptions? options = null,
+        IProgress<ConvertProgress>? progress = null, CancellationToken cancel = default)
+    {
+        options ??= new ConvertOptions();
+        if (options.TrainPerClass < 0 || options.EvalPerClass < 0) throw new ArgumentException("per-class counts must be ≥ 0");
+        if (options.Shards < 1) throw new ArgumentException("shards must be ≥ 1");
+        var files = ClassFiles(inputFolder, options.Classes);
+        var classes = files.Select(DrawingFile.ClassNameOf).ToArray();
+        Directory.CreateDirectory(outputFolder);
+
+        var clock = Stopwatch.StartNew();
+        var skips = new SkipLog();
+        var inputs = files.Select(f => new DrawingFile(f, options.ReadOrDefault.MaxLineBytes)).ToArray();
+        var train = OpenShards(outputFolder, ShardLayout.TrainPrefix, options.Shards);
+        var eval = OpenShards(outputFolder, ShardLayout.EvalPrefix, options.Shards);
+        int C = classes.Length, perClass = options.TrainPerClass + options.EvalPerClass;
+        var trainCount = new long[C];
+        var evalCount = new long[C];
+        var done = new bool[C];
+        var ended = new bool[C];
+        var readOrder = new Random(options.Seed);
+        var trainShardRng = new Random(unchecked(options.Seed * 31 + 1));
+        var evalShardRng = new Random(unchecked(options.Seed * 31 + 2));
+        var pool = new ConcurrentBag<Chunk>();
+        var pending = new Queue<Task<Chunk>>();
+        int depth = 2 * Math.Max(1, options.Workers > 0 ? options.Workers : Environment.ProcessorCount);
+        var parsers = new ThreadLocal<DrawingParser>(() => new DrawingParser(options.ReadOrDefault.DropUnrecognized));
+        long written = 0;
+
+        void WriteChunk(Chunk chunk)
+        {
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                int c = chunk.Class[i];
+                if (done[c]) continue; // read ahead of the writer's knowledge: ignored, so output stays deterministic
+                if (chunk.Result[i] is { } reason)
+                {
+                    skips.Add(new SkippedDrawing(inputs[c].Name, chunk.Number[i], reason, chunk.Detail[i]));
+                    continue;
+                }
+                var record = chunk.Output.AsSpan(chunk.OutOffset[i], chunk.OutLength[i]);
+                if (trainCount[c] < options.TrainPerClass) { train[trainShardRng.Next(train.Length)].Write(record); trainCount[c]++; }
+                else { eval[evalShardRng.Next(eval.Length)].Write(record); evalCount[c]++; }
+                written++;
+                if (trainCount[c] + evalCount[c] >= perClass) done[c] = true;
+            }
+            pool.Add(chunk);
+            progress?.Report(new ConvertProgress(written, (long)C * perClass, inputs.Sum(f => f.BytesRead), skips.Total));
+        }
+
+        try
+        {
+            for (int c = 0; c < C; c++) done[c] = perClass == 0;
+            var order = Enumerable.Range(0, C).ToArray();
+            var chunk = Rent(pool);
+            while (true)
+            {
+                bool any = false;
+                readOrder.Shuffle(order); // one seeded permutation of ALL classes per round, so the sequence is fixed
+                foreach (int c in order)
+                {
+                    if (done[c] || ended[c]) continue;
+                    var f = inputs[c];
+                    if (!f.Next(out var bytes, out long number, out var problem, out bool unterminated)) { ended[c] = true; continue; }
+                    any = true;
+                    chunk.Add(c, number, problem, unterminated, f.Format, bytes);
+                    if (chunk.Count == Chunk.Capacity)
+                    {
+                        var full = chunk;
+                        pending.Enqueue(Task.Run(() => full.Process(parsers.Value!)));
+                        chunk = Rent(pool);
+                        if (pending.Count >= depth) WriteChunk(pending.Dequeue().Result);
+                    }
+                }
+                cancel.ThrowIfCancellationRequested();
+                if (!any) break;
+            }
+            if (chunk.Count > 0) pending.Enqueue(Task.FromResult(chunk.Process(parsers.Value!)));
+            while (pending.Count > 0) WriteChunk(pending.Dequeue().Result);
+        }
+        catch
+        {
+            foreach (var w in train.Concat(eval)) w.Abandon();
+            throw;
+        }
+        finally
+        {
+            foreach (var f in inputs) f.Dispose();
+        }
+
+        long outBytes = train.Concat(eval).Sum(w => w.Commit());
+        File.WriteAllLines(Path.Combine(outputFolder, ShardLayout.ClassesFile), classes);
+        long inBytes = inputs.Sum(f => f.BytesRead);
+        return new ConvertSummary(outputFolder, classes, trainCount, evalCount, skips, inBytes, outBytes, clock.Elapsed);
+    }
+
+    /// <summary>The class files of a folder (*.ndjson, *.bin), sorted by class name (ordinal), optionally filtered.</summary>
+    public static string[] ClassFiles(string folder, IReadOnlyList<string>? only = null)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"input folder not found: {folder}");
+        var files = Directory.GetFiles(folder, "*.ndjson").Concat(Directory.GetFiles(folder, "*.bin")).ToArray();
+        var dup = files.GroupBy(DrawingFile.ClassNameOf).FirstOrDefault(g => g.Count() > 1);
+        if (dup != null) throw new InvalidOperationException($"class '{dup.Key}' has both .ndjson and .bin files in {folder}: keep one");
+        if (only != null)
+        {
+            var missing = only.Except(files.Select(DrawingFile.ClassNameOf)).ToList();
+            if (missing.Count > 0) throw new ArgumentException($"no file for class(es) {string.Join(", ", missing)} in {folder}");
+            files = files.Where(f => only.Contains(DrawingFile.ClassNameOf(f))).ToArray();
+        }
+        if (files.Length == 0) throw new ArgumentException($"no .ndjson or .bin class files in {folder}");
+        return files.OrderBy(DrawingFile.ClassNameOf, StringComparer.Ordinal).ToArray();
+    }
+
+    static Chunk Rent(ConcurrentBag<Chunk> pool) { if (pool.TryTake(out var c)) { c.Reset(); return c; } return new Chunk(); }
+
+    static ShardFile[] OpenShards(string folder, string prefix, int n) =>
+        Enumerable.Range(0, n).Select(i => new ShardFile(Path.Combine(folder, ShardLayout.ShardName(prefix, i, n)))).ToArray();
+
+    /// <summary>A shard written under a temporary name and renamed when the conversion completes.</summary>
+    sealed class ShardFile(string path)
+    {
+        readonly TfRecordWriter writer = TfRecordWriter.Create(path + ".tmp");
+        public void Write(ReadOnlySpan<byte> record) => writer.Write(record);
+        public long Commit() { long n = writer.BytesWritten; writer.Dispose(); File.Move(path + ".tmp", path, overwrite: true); return n; }
+        public void Abandon() { writer.Dispose(); File.Delete(path + ".tmp"); }
+    }
+}

@@ -1,0 +1,33 @@
+using QuickDraw.Model;
+using static TorchSharp.torch;
+
+namespace QuickDraw.Training;
+
+/// <summary>Scores a model on every drawing of a set of shards.</summary>
+public static class Evaluator
+{
+    /// <summary>Loss, top-1, top-3 and MAP@3 over the files (all records unless <paramref name="maxExamples"/> &gt; 0).
+    /// <paramref name="onBatch"/>, when given, sees each batch's logits (B, C) and labels (B) on the CPU.</summary>
+    public static EvalMetrics Evaluate(RnnClassifier model, IReadOnlyList<string> files, Device device, int batchSize = 256,
+        int maxExamples = 0, Action<Tensor, Tensor>? onBatch = null)
+    {
+        bool wasTraining = model.training;
+        model.eval();
+        var acc = new MetricsAccumulator();
+        try
+        {
+            using var _ = no_grad();
+            foreach (var batch in ShardData.Batches(files, batchSize, maxExamples))
+            {
+                using var scope = NewDisposeScope();
+                var (ink, lengths, labels) = batch.ToTensors(device);
+                var logits = model.call(ink, lengths);
+                var loss = nn.functional.cross_entropy(logits, labels).item<float>();
+                acc.Add(logits, labels, loss);
+                onBatch?.Invoke(logits.cpu(), labels.cpu());
+            }
+        }
+        finally { model.train(wasTraining); }
+        return acc.Result;
+    }
+}

@@ -1,0 +1,65 @@
+namespace QuickDraw.Training;
+
+/// <summary>
+/// How to train. Defaults are the tutorial's (train_model.py) where it has one; the comment says where not.
+/// Saved in every run's config.json.
+/// </summary>
+public sealed record TrainConfig
+{
+    /// <summary>Adam learning rate (tutorial: 1e-4). With batch 64+, 1e-3 trains far faster.</summary>
+    public double LearningRate { get; init; } = 1e-4;
+
+    /// <summary>Drawings per step (tutorial: 8).</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>Optimizer steps (tutorial: 100,000).</summary>
+    public long Steps { get; init; } = 100_000;
+
+    /// <summary>Stop after this many seconds of training even if Steps is not reached (0 = no limit).</summary>
+    public double MaxSeconds { get; init; } = 0;
+
+    /// <summary>Gradients are clipped to this global L2 norm (tutorial: 9.0; 0 disables).</summary>
+    public double GradientClippingNorm { get; init; } = 9.0;
+
+    /// <summary>Seeds weights, data order and dropout: the same seed on the same device gives the same run.</summary>
+    public int Seed { get; init; } = 0;
+
+    /// <summary>Evaluate on the FULL eval set every this many steps (and at the end). The tutorial scored ~100 batches.</summary>
+    public long EvalEverySteps { get; init; } = 1000;
+
+    /// <summary>Evaluate on at most this many eval drawings (0 = all of them, the default).</summary>
+    public int MaxEvalExamples { get; init; } = 0;
+
+    /// <summary>Batch size for evaluation (no gradients: larger is faster).</summary>
+    public int EvalBatchSize { get; init; } = 256;
+
+    /// <summary>Write a checkpoint every this many steps (and at the end, and on Ctrl-C).</summary>
+    public long CheckpointEverySteps { get; init; } = 1000;
+
+    /// <summary>...and at least this often, in seconds (0 = only by steps).</summary>
+    public double CheckpointEverySeconds { get; init; } = 600;
+
+    /// <summary>Log loss/accuracy/examples-per-second every this many steps.</summary>
+    public long LogEverySteps { get; init; } = 100;
+
+    /// <summary>Records held in the shuffle buffer (more = better mixing; ~1 KB each).</summary>
+    public int ShuffleBuffer { get; init; } = 100_000;
+
+    /// <summary>Batch drawings of similar length together (less padding). The tutorial does not.</summary>
+    public bool BucketByLength { get; init; } = false;
+
+    /// <summary>"auto" (CUDA when available, else CPU), "cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>CPU threads for torch (0 = torch's default: one per core).</summary>
+    public int Threads { get; init; } = 0;
+
+    public void Validate()
+    {
+        if (LearningRate <= 0) throw new ArgumentException("LearningRate must be > 0");
+        if (BatchSize < 1) throw new ArgumentException("BatchSize must be ≥ 1");
+        if (Steps < 0) throw new ArgumentException("Steps must be ≥ 0");
+        if (EvalEverySteps < 1 || CheckpointEverySteps < 1 || LogEverySteps < 1) throw new ArgumentException("EvalEverySteps, CheckpointEverySteps and LogEverySteps must be ≥ 1");
+        if (ShuffleBuffer < 1) throw new ArgumentException("ShuffleBuffer must be ≥ 1");
+    }
+}

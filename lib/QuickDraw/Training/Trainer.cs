@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using QuickDraw.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace QuickDraw.Training;
+
+/// <summary>What the trainer reports as it goes (logs, evaluations, checkpoints).</summary>
+public sealed record TrainingProgress(long Step, long TotalSteps, double Seconds, double Loss, double Top1, double ExamplesPerSecond)
+{
+    /// <summary>Set when this report is an evaluation.</summary>
+    public EvalMetrics? Eval { get; init; }
+    /// <summary>A line for the user (checkpoint written, resumed, stopped).</summary>
+    public string? Message { get; init; }
+}
+
+/// <summary>
+/// Trains an <see cref="RnnClassifier"/> on a folder of shards into a <see cref="RunFolder"/>: Adam, gradient
+/// clipping by global norm, full-set evaluation, atomic checkpoints, and exact resume (weights, optimizer,
+/// step and data position; dropout is seeded per step), so an interrupted run ends with the same weights as
+/// an uninterrupted one. The trainer alone owns memory scopes: one per step.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Starts a run (or resumes it when <paramref name="resume"/> and the folder has a checkpoint;
+    /// the folder's own config.json is used then).</summary>
+    public static RunSummary Run(RunFolder run, RunConfig config, bool resume = false,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        if (resume && run.HasCheckpoint) config = run.ReadConfig();
+        else if (run.HasCheckpoint)
+            throw new InvalidOperationException($"{run.Path} already holds a run: pass --resume to continue it, or choose another run name");
+        config.Train.Validate();
+        var model = config.Model with { NumClasses = config.Classes.Length };
+        config = config with { Model = model, Created = config.Created ?? DateTimeOffset.UtcNow.ToString("u"), Machine = config.Machine ?? MachineDescription() };
+        var t = config.Train;
+        if (t.Threads > 0) torch.set_num_threads(t.Threads);
+        var device = DeviceChoice.Resolve(t.Device);
+        var trainFiles = ShardData.Shards(config.Data, "training");
+        var evalFiles = ShardData.Shards(config.Data, "eval");
+        run.WriteConfig(config);
+
+        torch.manual_seed(t.Seed);
+        using var net = new RnnClassifier(model);
+        net.to(device);
+        var optimizer = optim.Adam(net.parameters(), lr: t.LearningRate);
+        var position = new Checkpoint.Position(0, 0, 0);
+        if (resume && run.HasCheckpoint)
+        {
+            position = Checkpoint.Load(run.CheckpointFile, net, optimizer);
+            run.TruncateMetrics(position.Step);
+            progress?.Report(new TrainingProgress(position.Step, t.Steps, position.Seconds, double.NaN, double.NaN, 0) { Message = $"resumed at step {position.Step:N0}" });
+        }
+        else if (File.Exists(run.MetricsFile)) File.Delete(run.MetricsFile);
+
+        using var stream = new TrainingStream(trainFiles, t.BatchSize, t.Seed, t.ShuffleBuffer, t.BucketByLength, skipBatches: position.Step);
+        var clock = Stopwatch.StartNew();
+        double Seconds() => position.Seconds + clock.Elapsed.TotalSeconds;
+        long step = position.Step, examples = position.Examples;
+        EvalMetrics? last = null;
+        double lastCheckpoint = Seconds();
+        var window = new WindowStats(Seconds(), examples);
+        using var lossSum = zeros(1, device: device);     // accumulated on the device: no per-step host sync
+        using var correctSum = zeros(1, device: device);
+
+        void SaveCheckpoint(string why)
+        {
+            Checkpoint.Save(run.CheckpointFile, net, optimizer, new Checkpoint.Position(step, Seconds(), examples));
+            Checkpoint.SaveWeights(run.ModelFile, net);
+            lastCheckpoint = Seconds();
+            progress?.Report(new TrainingProgress(step, t.Steps, Seconds(), double.NaN, double.NaN, 0) { Message = $"checkpoint at step {step:N0} ({why})" });
+        }
+
+        void EvaluateNow()
+        {
+            last = Evaluator.Evaluate(net, evalFiles, device, t.EvalBatchSize, t.MaxEvalExamples);
+            run.AppendMetrics([new MetricsRow(step, Seconds(), "eval", last.Loss, last.Top1, last.Top3, last.Map3, 0)]);
+            progress?.Report(new TrainingProgress(step, t.Steps, Seconds(), last.Loss, last.Top1, 0) { Eval = last });
+        }
+
+        bool stopped = false;
+        net.train();
+        while (step < t.Steps && !(t.MaxSeconds > 0 && Seconds() >= t.MaxSeconds))
+        {
+            if (cancel.IsCancellationRequested) { stopped = true; break; }
+            var batch = stream.Next();
+            step++;
+            using (var scope = NewDisposeScope())
+            {
+                var (ink, lengths, labels) = batch.ToTensors(device);
+                torch.manual_seed(unchecked(t.Seed * 1_000_003L + step)); // dropout masks depend only on (seed, step)
+                var logits = net.call(ink, lengths);
+                var loss = nn.functional.cross_entropy(logits, labels);
+                optimizer.zero_grad();
+                loss.backward();
+                if (t.GradientClippingNorm > 0) nn.utils.clip_grad_norm_(net.parameters(), t.GradientClippingNorm);
+                optimizer.step();
+                using (no_grad())
+                {
+                    lossSum.add_(loss.detach() * batch.Size);
+                    correctSum.add_(logits.argmax(1).eq(labels).sum().to_type(ScalarType.Float32));
+                }
+            }
+            examples += batch.Size;
+
+            if (step % t.LogEverySteps == 0 || step == t.Steps)
+            {
+                var row = window.Close(step, Seconds(), examples, lossSum.item<float>(), correctSum.item<float>());
+                lossSum.zero_(); correctSum.zero_();
+                run.AppendMetrics([row]);
+                progress?.Report(new TrainingProgress(step, t.Steps, row.Seconds, row.Loss, row.Top1, row.ExamplesPerSecond));
+            }
+            if (step % t.EvalEverySteps == 0) EvaluateNow();
+            if (step % t.CheckpointEverySteps == 0 || (t.CheckpointEverySeconds > 0 && Seconds() - lastCheckpoint >= t.CheckpointEverySeconds))
+                SaveCheckpoint("scheduled");
+        }
+        if (!stopped && (last == null || step % t.EvalEverySteps != 0)) EvaluateNow();
+        SaveCheckpoint(stopped ? "stopped" : "end");
+
+        // Best and final come from metrics.csv, so they include evaluations made before a resume.
+        var evals = run.ReadMetrics().Where(r => r.Split == "eval").ToList();
+        var bestRow = evals.OrderByDescending(r => r.Top1).ThenBy(r => r.Step).FirstOrDefault();
+        long evalExamples = last?.Examples ?? 0;
+        var summary = new RunSummary
+        {
+            Steps = step,
+            Seconds = Seconds(),
+            Examples = examples,
+            ExamplesPerSecond = (examples - position.Examples) / Math.Max(1e-9, clock.Elapsed.TotalSeconds),
+            Parameters = net.ParameterCount,
+            Device = device.ToString(),
+            Final = stopped ? null : last,
+            Best = evals.Count == 0 ? null : new EvalMetrics(evalExamples, bestRow.Loss, bestRow.Top1, bestRow.Top3, bestRow.Map3),
+            BestStep = evals.Count == 0 ? 0 : bestRow.Step,
+            Completed = !stopped,
+            Label = model.Label,
+        };
+        run.WriteSummary(summary);
+        return summary;
+    }
+
+    /// <summary>Loads a trained model (weights of model.bin) from a run folder, on <paramref name="device"/>.</summary>
+    public static (RnnClassifier Model, RunConfig Config) Load(RunFolder run, Device? device = null)
+    {
+        if (!File.Exists(run.ModelFile)) throw new FileNotFoundException($"no model.bin in {run.Path}: train first, or check the path", run.ModelFile);
+        var config = run.ReadConfig();
+        var model = new RnnClassifier(config.Model);
+        model.load(run.ModelFile);
+        model.to(device ?? CPU);
+        model.eval();
+        return (model, config);
+    }
+
+    static string MachineDescription() =>
+        $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, TorchSharp {typeof(torch).Assembly.GetName().Version}";
+
+    // Running averages between two log lines.
+    sealed class WindowStats(double seconds, long examples)
+    {
+        public MetricsRow Close(long step, double now, long examplesNow, double lossSum, double correct)
+        {
+            long n = examplesNow - examples;
+            var row = new MetricsRow(step, now, "train", lossSum / Math.Max(1, n), correct / Math.Max(1, n), double.NaN, double.NaN, n / Math.Max(1e-9, now - seconds));
+            seconds = now; examples = examplesNow;
+            return row;
+        }
+    }
+}
