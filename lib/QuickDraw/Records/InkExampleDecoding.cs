@@ -80,7 +80,8 @@ public static partial class InkExample
     // Fills destination with the first values; returns how many the feature holds (repeated lists concatenate).
     static int ReadInt64Feature(ReadOnlySpan<byte> feature, string name, Span<long> destination)
     {
-        var reader = new ProtoReader(feature, $"tf.train.Feature '{name}'");
+        // Constant strings: this runs for every record, and the name is only formatted into an error.
+        var reader = new ProtoReader(feature, name == "shape" ? "tf.train.Feature 'shape'" : "tf.train.Feature 'class_index'");
         int count = 0;
         while (reader.TryReadTag(out int field, out var wire))
         {
