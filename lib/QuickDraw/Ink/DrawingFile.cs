@@ -29,7 +29,8 @@ public sealed class DrawingFile : IDisposable
     public string Name { get; }
     public DrawingFormat Format { get; }
     public long Length { get; }
-    public long BytesRead => lines?.BytesRead ?? binary!.Position;
+    public long BytesRead => disposedBytes ?? lines?.BytesRead ?? binary!.Position;
+    long? disposedBytes;
 
     /// <summary>The class name a file stands for: its name without extension ("The Eiffel Tower").</summary>
     public static string ClassNameOf(string path) => System.IO.Path.GetFileNameWithoutExtension(path);
@@ -61,6 +62,7 @@ public sealed class DrawingFile : IDisposable
 
     public void Dispose()
     {
+        disposedBytes ??= BytesRead;
         lines?.Dispose();
         binary?.Dispose();
     }
