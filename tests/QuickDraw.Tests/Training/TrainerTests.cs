@@ -1,0 +1,85 @@
+using QuickDraw.Model;
+using QuickDraw.Records;
+using QuickDraw.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace QuickDraw.Tests.Training;
+
+public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
+{
+    static readonly ModelConfig Tiny = new() { NumConv = [8, 8], ConvLen = [5, 3], NumLayers = 1, NumNodes = 16, Dropout = 0.2 };
+
+    RunConfig Config(long steps, long evalEvery = 10, double lr = 3e-3) => new(Tiny,
+        new TrainConfig { Steps = steps, BatchSize = 16, LearningRate = lr, EvalEverySteps = evalEvery, LogEverySteps = 5, CheckpointEverySteps = 1000, ShuffleBuffer = 64, Seed = 4, Threads = 1 },
+        data.Folder, ShardLayout.ReadClasses(data.Folder));
+
+    [Fact]
+    public void LossFallsWithinAFewDozenStepsAndTheRunFolderDescribesItself()
+    {
+        using var dir = new TempDir();
+        var run = new RunFolder(dir.File("run"));
+        var summary = Trainer.Run(run, Config(steps: 40, evalEvery: 20));
+
+        var train = run.ReadMetrics().Where(r => r.Split == "train").ToList();
+        Assert.Equal(8, train.Count);
+        Assert.True(train[^1].Loss < 0.8 * train[0].Loss, $"loss {train[0].Loss:F3} → {train[^1].Loss:F3}");
+        var evals = run.ReadMetrics().Where(r => r.Split == "eval").Select(r => r.Step).ToList();
+        Assert.Equal([20L, 40L], evals);
+        Assert.Equal(80, summary.Final!.Examples);                  // the FULL eval set: 4 classes × 20
+        Assert.True(summary.Completed);
+        Assert.Equal(40, summary.Steps);
+
+        var config = run.ReadConfig();
+        Assert.Equal(4, config.Model.NumClasses);
+        Assert.Equal([8, 8], config.Model.NumConv);
+        Assert.Equal(["circle", "line", "square", "zigzag"], File.ReadAllLines(run.ClassesFile));
+        Assert.True(File.Exists(run.ModelFile) && File.Exists(run.CheckpointFile));
+    }
+
+    [Fact]
+    public void ResumingAfterAnInterruptionReachesTheSameWeights()
+    {
+        using var dir = new TempDir();
+        var straight = new RunFolder(dir.File("straight"));
+        Trainer.Run(straight, Config(steps: 20));
+
+        var interrupted = new RunFolder(dir.File("interrupted"));
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(p => { if (p.Step == 10 && p.Eval == null && p.Message == null) cancel.Cancel(); });
+        var first = Trainer.Run(interrupted, Config(steps: 20), progress: progress, cancel: cancel.Token);
+        Assert.False(first.Completed);
+        Assert.Equal(10, first.Steps);
+        Assert.Throws<InvalidOperationException>(() => Trainer.Run(interrupted, Config(steps: 20)));   // no silent overwrite
+        var resumed = Trainer.Run(interrupted, Config(steps: 20), resume: true);
+        Assert.True(resumed.Completed);
+
+        var (a, _) = Trainer.Load(straight);
+        var (b, _) = Trainer.Load(interrupted);
+        var pa = a.parameters().ToList();
+        var pb = b.parameters().ToList();
+        for (int i = 0; i < pa.Count; i++) Assert.True(pa[i].eq(pb[i]).all().item<bool>(), $"parameter {i} differs");
+        Assert.Equal(straight.ReadMetrics().Select(r => (r.Step, r.Split, r.Loss)), interrupted.ReadMetrics().Select(r => (r.Step, r.Split, r.Loss)));
+    }
+
+    [Fact]
+    public void ACheckpointRoundTripGivesIdenticalLogits()
+    {
+        using var dir = new TempDir();
+        var run = new RunFolder(dir.File("run"));
+        Trainer.Run(run, Config(steps: 5));
+        var (model, _) = Trainer.Load(run);
+        var (again, _) = Trainer.Load(run);
+        var batch = ShardData.Batches(ShardData.Shards(data.Folder, "eval"), 16).First();
+        var (ink, lengths, _) = batch.ToTensors(CPU);
+        using var d = no_grad();
+        Assert.True(model.call(ink, lengths).eq(again.call(ink, lengths)).all().item<bool>());
+        Assert.True(model.call(ink, lengths).abs().sum().item<float>() > 0);
+    }
+
+    // Progress<T> posts to the thread pool; the trainer's reports must be seen synchronously here.
+    sealed class SyncProgress(Action<TrainingProgress> act) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => act(value);
+    }
+}
