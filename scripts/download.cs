@@ -11,7 +11,7 @@ try
 }
 catch (ArgumentException e)
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+    Console.Error.WriteLine($"{e.Message}\n(dotnet run scripts/download.cs -- --help lists the options)");
     return 2;
 }
 if (options.Help)
@@ -37,7 +37,7 @@ try
         }
         TutorialDataset dataset = null!;
         await Progress(ProgressUnit.Bytes).StartAsync(async ctx => dataset = await downloader.DownloadTutorialAsync(
-            options.TutorialFolder, new ConsoleDownloadView(ctx, 0), options.KeepArchive, ct: ct));
+            options.TutorialFolder, new ConsoleDownloadView(ctx, null), options.KeepArchive, ct: ct));
         AnsiConsole.MarkupLineInterpolated(
             $"[green]{dataset.Records.Count} TFRecord files, {dataset.Records.Values.Sum():N0} records, all CRCs good[/] in {dataset.Folder}");
         return 0;
@@ -64,9 +64,8 @@ try
         return 0;
     }
 
-    var view = default(ConsoleDownloadView);
     var summary = await Progress(plan.Unit).StartAsync(ctx =>
-        downloader.DownloadAsync(plan, view = new ConsoleDownloadView(ctx, plan.ProgressTotal), ct));
+        downloader.DownloadAsync(plan, new ConsoleDownloadView(ctx, plan.ProgressTotal), ct));
     AnsiConsole.MarkupLineInterpolated(
         $"[green]{summary.Fetched} fetched, {summary.Skipped} already complete[/] in {plan.Request.OutputFolder}");
     return 0;
@@ -78,7 +77,7 @@ catch (OperationCanceledException) when (ct.IsCancellationRequested)
 }
 catch (DownloadException e)
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+    Console.Error.WriteLine(e.Message); // plain stderr: no markup, no wrapping of URLs
     return e.Failure == DownloadFailure.UnknownCategory ? 2 : 1;
 }
 

@@ -11,17 +11,16 @@ namespace QuickDraw.Download;
 public sealed class ConsoleDownloadView : IProgress<FileProgress>
 {
     readonly ProgressContext context;
-    readonly ProgressTask total;
+    readonly ProgressTask? total;
     readonly Dictionary<string, (ProgressTask? Bar, long Done)> files = new();
     readonly object gate = new();
 
     /// <param name="context">The live progress display to draw into.</param>
-    /// <param name="totalUnits">The total bar's end (<see cref="DownloadPlan.ProgressTotal"/>); 0 when unknown.</param>
-    public ConsoleDownloadView(ProgressContext context, long totalUnits)
+    /// <param name="totalUnits">The total bar's end (<see cref="DownloadPlan.ProgressTotal"/>); null: no total bar.</param>
+    public ConsoleDownloadView(ProgressContext context, long? totalUnits)
     {
         this.context = context;
-        total = context.AddTask("[bold]total[/]", maxValue: Math.Max(totalUnits, 1));
-        total.IsIndeterminate = totalUnits <= 0;
+        if (totalUnits is long t) total = context.AddTask("[bold]total[/]", maxValue: Math.Max(t, 1));
     }
 
     /// <summary>Files skipped because they were already complete.</summary>
@@ -44,7 +43,7 @@ public sealed class ConsoleDownloadView : IProgress<FileProgress>
             if (p.Total is long t && file.Bar is { } bar0) { bar0.MaxValue = Math.Max(t, 1); bar0.IsIndeterminate = false; }
             else if (file.Bar is { } bar1 && p.Total is null) bar1.IsIndeterminate = true;
 
-            total.Increment(p.Done - file.Done);
+            total?.Increment(p.Done - file.Done);
             file.Done = p.Done;
             file.Bar?.Value = p.Done;
 

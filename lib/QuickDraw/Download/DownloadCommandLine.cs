@@ -99,7 +99,7 @@ public sealed record DownloadCommandLine
             foreach (var o in Options)
             {
                 var head = o.Value is null ? o.Name : $"{o.Name} {o.Value}";
-                var text = o.Default.Length > 0 ? $"{o.Help} Default: {o.Default}." : o.Help;
+                var text = o.Default.Length > 0 ? $"{o.Help} (default: {o.Default})" : o.Help;
                 foreach (var line in Wrap(text, 72))
                 {
                     w.WriteLine($"  {head,-26}{line}");

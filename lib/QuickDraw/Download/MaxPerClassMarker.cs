@@ -12,8 +12,6 @@ namespace QuickDraw.Download;
 /// <param name="EndOfSource">True when the source ended before N drawings: the file is then the whole source.</param>
 public sealed record MaxPerClassMarker(int MaxPerClass, long Drawings, long Bytes, bool EndOfSource, string Source)
 {
-    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     /// <summary>The sidecar's path for a data file.</summary>
     public static string PathFor(string file) => file + ".meta.json";
 
@@ -22,14 +20,14 @@ public sealed record MaxPerClassMarker(int MaxPerClass, long Drawings, long Byte
     {
         var path = PathFor(file);
         if (!File.Exists(path)) return null;
-        try { return JsonSerializer.Deserialize<MaxPerClassMarker>(File.ReadAllText(path), Json); }
+        try { return JsonSerializer.Deserialize(File.ReadAllText(path), DownloadJson.Default.MaxPerClassMarker); }
         catch (JsonException) { return null; }
     }
 
     internal void Write(string file)
     {
         var path = PathFor(file);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, DownloadJson.Default.MaxPerClassMarker));
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
