@@ -28,7 +28,13 @@ internal static class BucketListing
         for (var page = 0; page < MaxPages; page++)
         {
             var url = source.ListingPage(format, token);
-            var json = await http.GetStringAsync(url, ct);
+            string json;
+            try { json = await http.GetStringAsync(url, ct); }
+            catch (DownloadException e) when (e.Failure == DownloadFailure.NotFound)
+            {
+                throw new DownloadException(DownloadFailure.NotFound, $"no bucket listing at {url} (HTTP 404); a mirror " +
+                    "must serve the GCS JSON listing there, or point --listing-url at one", url, e);
+            }
             token = ParsePage(json, url, source, format, files);
             if (string.IsNullOrEmpty(token)) break;
         }

@@ -64,6 +64,17 @@ public class ListingTests
     }
 
     [Fact]
+    public async Task AMirrorWithoutAListingSaysWhereItLooked()
+    {
+        await using var server = new LoopbackServer();
+        using var downloader = server.Downloader();
+        var e = await Assert.ThrowsAsync<DownloadException>(() => downloader.ListAsync(DataFormat.Raw));
+        Assert.Equal(DownloadFailure.NotFound, e.Failure);
+        Assert.Contains($"no bucket listing at {server.Root}storage/v1/b/quickdraw_dataset/o?prefix=full/raw/", e.Message);
+        Assert.Contains("--listing-url", e.Message);
+    }
+
+    [Fact]
     public void NamesForgiveCaseAndUnderscoresAndDropDuplicates()
     {
         var listed = new[] { "The Eiffel Tower", "cat", "paint can" }
