@@ -72,7 +72,7 @@ internal static class FirstDrawingsTransfer
             // The whole source was read and holds fewer than N drawings; a last line without '\n' is complete too.
             if (!endsWithNewline) lines++;
             return Finish(url, part, target, maxDrawings, lines, have, true, report);
-        }, message => report.Notice(0, message), ct);
+        }, report.Notice, ct);
     }
 
     /// <summary>Cuts a partial file back to its last complete line (or to its Nth line when it holds more, as a

@@ -76,7 +76,7 @@ internal static class WholeFileTransfer
                     $"{url} sent {have} bytes, more than the expected {max}; the partial file was deleted", url);
             }
             return Finish(part, target, have, report);
-        }, message => report.Notice(File.Exists(part) ? new FileInfo(part).Length : 0, message), ct);
+        }, report.Notice, ct);
     }
 
     static long Finish(string part, string target, long length, FileReporter report)
