@@ -84,7 +84,7 @@ internal static class TutorialArchive
 
         int Count(ReadOnlySpan<byte> read)
         {
-            Crc = Crc32Table.Ieee.Append(Crc, read);
+            Crc = GzipCrc32.Append(Crc, read);
             Consumed += read.Length;
             return read.Length;
         }

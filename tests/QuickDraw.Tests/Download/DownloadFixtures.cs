@@ -75,20 +75,12 @@ public static class DownloadFixtures
     public static QuickDrawDownloader Downloader(this LoopbackServer server, TransferOptions? transfer = null) =>
         new(QuickDrawSource.AtRoot(server.Root), transfer ?? Fast());
 
-    /// <summary>TFRecord framing around each payload, with masked CRC-32C (the lib's CRC is checked against
-    /// REFERENCE.md's check values in <see cref="TfRecordFramingTests"/>).</summary>
+    /// <summary>TFRecord framing around each payload, written by the records stage's writer.</summary>
     public static byte[] TfRecords(IEnumerable<byte[]> payloads)
     {
         var output = new MemoryStream();
-        var writer = new BinaryWriter(output);
-        foreach (var data in payloads)
-        {
-            var length = BitConverter.GetBytes((ulong)data.Length);
-            writer.Write(length);
-            writer.Write(TfRecordFraming.Mask(Crc32Table.Castagnoli.Compute(length)));
-            writer.Write(data);
-            writer.Write(TfRecordFraming.Mask(Crc32Table.Castagnoli.Compute(data)));
-        }
+        using (var writer = new QuickDraw.Records.TfRecordWriter(output, leaveOpen: true))
+            foreach (var data in payloads) writer.Write(data);
         return output.ToArray();
     }
 }

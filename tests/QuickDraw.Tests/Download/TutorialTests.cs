@@ -112,7 +112,7 @@ public class TutorialTests
 
         Assert.Equal(DownloadFailure.Corrupt, e.Failure);
         Assert.Contains("training.tfrecord-00000-of-00001 is damaged", e.Message);
-        Assert.Contains("bad data CRC", e.Message);
+        Assert.Contains("data CRC mismatch", e.Message);
         Assert.False(File.Exists(folder[TutorialDataset.ManifestName]));
     }
 
