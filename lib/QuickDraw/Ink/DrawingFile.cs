@@ -19,7 +19,10 @@ public sealed class DrawingFile : IDisposable
         Path = path;
         Name = System.IO.Path.GetFileName(path);
         Format = FormatOf(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // LineReader buffers ndjson itself (a second buffer would only copy every byte once more); .bin is read
+        // in small pieces, through the stream's buffer.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read,
+            Format == DrawingFormat.Ndjson ? 0 : 1 << 16, FileOptions.SequentialScan);
         Length = stream.Length;
         if (Format == DrawingFormat.Ndjson) lines = new LineReader(stream, maxLineBytes);
         else binary = stream;

@@ -43,7 +43,9 @@ public static class ShardConverter
         var evalShardRng = new Random(unchecked(options.Seed * 31 + 2));
         var pool = new ConcurrentBag<Chunk>();
         var pending = new Queue<Task<Chunk>>();
-        int depth = 2 * Math.Max(1, options.Workers > 0 ? options.Workers : Environment.ProcessorCount);
+        int workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
+        int depth = 2 * workers; // chunks in flight: each worker has one queued behind the one it parses
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, workers).ConcurrentScheduler;
         var parsers = new ThreadLocal<DrawingParser>(() => new DrawingParser(options.ReadOrDefault.DropUnrecognized));
         long written = 0;
 
@@ -59,8 +61,8 @@ public static class ShardConverter
                     continue;
                 }
                 var record = chunk.Output.AsSpan(chunk.OutOffset[i], chunk.OutLength[i]);
-                if (trainCount[c] < options.TrainPerClass) { train[trainShardRng.Next(train.Length)].Write(record); trainCount[c]++; }
-                else { eval[evalShardRng.Next(eval.Length)].Write(record); evalCount[c]++; }
+                if (trainCount[c] < options.TrainPerClass) { train[trainShardRng.Next(train.Length)].WriteFramed(record); trainCount[c]++; }
+                else { eval[evalShardRng.Next(eval.Length)].WriteFramed(record); evalCount[c]++; }
                 written++;
                 if (trainCount[c] + evalCount[c] >= perClass) done[c] = true;
             }
@@ -87,7 +89,7 @@ public static class ShardConverter
                     if (chunk.Count == Chunk.Capacity)
                     {
                         var full = chunk;
-                        pending.Enqueue(Task.Run(() => full.Process(parsers.Value!)));
+                        pending.Enqueue(Task.Factory.StartNew(() => full.Process(parsers.Value!), CancellationToken.None, TaskCreationOptions.None, scheduler));
                         chunk = Rent(pool);
                         if (pending.Count >= depth) WriteChunk(pending.Dequeue().Result);
                     }
@@ -140,7 +142,7 @@ public static class ShardConverter
     sealed class ShardFile(string path)
     {
         readonly TfRecordWriter writer = TfRecordWriter.Create(path + ".tmp");
-        public void Write(ReadOnlySpan<byte> record) => writer.Write(record);
+        public void WriteFramed(ReadOnlySpan<byte> framed) => writer.WriteFramed(framed);
         public long Commit() { long n = writer.BytesWritten; writer.Dispose(); File.Move(path + ".tmp", path, overwrite: true); return n; }
         public void Abandon() { writer.Dispose(); File.Delete(path + ".tmp"); }
     }

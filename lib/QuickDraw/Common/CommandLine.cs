@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+
+namespace QuickDraw.Common;
+
+/// <summary>A bad command line: the message says what is wrong; scripts print it and exit with code 2.</summary>
+public sealed class CommandLineException(string message) : Exception(message);
+
+/// <summary>
+/// The scripts' small, shared command-line parser: <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>,
+/// with generated <c>--help</c> (options, defaults, examples). Unknown options are errors, with a suggestion.
+/// </summary>
+public sealed class CommandLine(string usage, string description)
+{
+    readonly List<(string Name, string Help, string? Default, bool IsFlag, string ValueName)> options = [];
+    readonly List<string> examples = [];
+
+    public CommandLine Option(string name, string help, string? defaultValue = null, string valueName = "VALUE")
+    {
+        options.Add((name, help, defaultValue, false, valueName));
+        return this;
+    }
+
+    public CommandLine Flag(string name, string help)
+    {
+        options.Add((name, help, null, true, ""));
+        return this;
+    }
+
+    public CommandLine Example(string commandLine)
+    {
+        examples.Add(commandLine);
+        return this;
+    }
+
+    public string Help
+    {
+        get
+        {
+            var sb = new StringBuilder();
+            sb.AppendLine($"usage: {usage}").AppendLine().AppendLine(description).AppendLine().AppendLine("options:");
+            var all = options.Append(("help", "show this help", null, true, ""));
+            int width = all.Max(o => o.Name.Length + (o.IsFlag ? 0 : o.ValueName.Length + 1)) + 4;
+            foreach (var o in all)
+            {
+                var left = "--" + o.Name + (o.IsFlag ? "" : " " + o.ValueName);
+                sb.Append("  ").Append(left.PadRight(width)).Append(o.Help);
+                if (o.Default != null) sb.Append($" (default: {o.Default})");
+                sb.AppendLine();
+            }
+            if (examples.Count > 0)
+            {
+                sb.AppendLine().AppendLine("examples:");
+                foreach (var e in examples) sb.AppendLine("  " + e);
+            }
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="CommandLineException"/> on a bad command line.</summary>
+    public ParsedArgs Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        var flags = new HashSet<string>();
+        bool help = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a is "-h" or "--help" or "-?") { help = true; continue; }
+            if (!a.StartsWith("--")) throw new CommandLineException($"unexpected argument '{a}': options start with -- (see --help)");
+            var name = a[2..];
+            string? inline = null;
+            int eq = name.IndexOf('=');
+            if (eq >= 0) { inline = name[(eq + 1)..]; name = name[..eq]; }
+            var spec = options.FirstOrDefault(o => o.Name == name);
+            if (spec.Name == null)
+            {
+                var near = options.Select(o => o.Name).OrderBy(n => Distance(n, name)).First();
+                throw new CommandLineException($"unknown option --{name}; did you mean --{near}? (see --help)");
+            }
+            if (spec.IsFlag)
+            {
+                if (inline != null) throw new CommandLineException($"--{name} is a flag and takes no value");
+                flags.Add(name);
+            }
+            else
+            {
+                var value = inline ?? (i + 1 < args.Length ? args[++i] : throw new CommandLineException($"--{name} needs a value ({spec.ValueName})"));
+                values[name] = value;
+            }
+        }
+        foreach (var o in options.Where(o => !o.IsFlag && o.Default != null && !values.ContainsKey(o.Name))) values[o.Name] = o.Default!;
+        return new ParsedArgs(values, flags, help);
+    }
+
+    /// <summary>Runs a script's body: prints --help, turns bad command lines into exit code 2 and a message,
+    /// and a cancellation (Ctrl-C) into exit code 130.</summary>
+    public int Run(string[] args, Func<ParsedArgs, CancellationToken, int> body)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (cancel.IsCancellationRequested) return; // a second Ctrl-C kills
+            e.Cancel = true;
+            Console.Error.WriteLine("\nstopping after the current step (Ctrl-C again to kill)...");
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var parsed = Parse(args);
+            if (parsed.Help) { Console.Write(Help); return 0; }
+            return body(parsed, cancel.Token);
+        }
+        catch (CommandLineException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("interrupted.");
+            return 130;
+        }
+        finally { Console.CancelKeyPress -= onCancel; }
+    }
+
+    static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+}
+
+/// <summary>Parsed options, with typed getters that name the option in their errors.</summary>
+public sealed class ParsedArgs(Dictionary<string, string> values, HashSet<string> flags, bool help)
+{
+    public bool Help => help;
+    public bool Has(string name) => flags.Contains(name) || values.ContainsKey(name);
+    public string? Get(string name) => values.GetValueOrDefault(name);
+    public string Require(string name) => Get(name) ?? throw new CommandLineException($"--{name} is required (see --help)");
+
+    public int Int(string name) => Convert(name, s => int.Parse(s.Replace("_", ""), CultureInfo.InvariantCulture), "an integer");
+    public long Long(string name) => Convert(name, s => long.Parse(s.Replace("_", ""), CultureInfo.InvariantCulture), "an integer");
+    public double Double(string name) => Convert(name, s => double.Parse(s, CultureInfo.InvariantCulture), "a number");
+    public int[] Ints(string name) => Convert(name, s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(), "comma-separated integers");
+    public string[] List(string name) => Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    T Convert<T>(string name, Func<string, T> parse, string what)
+    {
+        var s = Require(name);
+        try { return parse(s); }
+        catch (FormatException) { throw new CommandLineException($"--{name} must be {what}, not '{s}'"); }
+        catch (OverflowException) { throw new CommandLineException($"--{name} is out of range: '{s}'"); }
+    }
+}
