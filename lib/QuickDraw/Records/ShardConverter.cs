@@ -12,8 +12,8 @@ namespace QuickDraw.Records;
 /// Like the tutorial, it reads the class files round-robin, one drawing per class per round in a (seeded)
 /// shuffled class order, so every shard mixes all classes; unlike it, the class order is sorted by name,
 /// and both the round order and the shard choice come from the seed, not from unseeded randomness.
-/// The main thread frames items and writes records; workers parse, convert and encode in chunks, and the
-/// chunks are written back in reading order, so the output does not depend on thread timing.
+/// A reader thread frames items into chunks; workers parse, convert, encode and frame them; the calling thread
+/// writes the chunks back in reading order, so the output does not depend on thread timing.
 /// </remarks>
 public static class ShardConverter
 {
@@ -42,7 +42,6 @@ public static class ShardConverter
         var trainShardRng = new Random(unchecked(options.Seed * 31 + 1));
         var evalShardRng = new Random(unchecked(options.Seed * 31 + 2));
         var pool = new ConcurrentBag<Chunk>();
-        var pending = new Queue<Task<Chunk>>();
         int workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
         int depth = 2 * workers; // chunks in flight: each worker has one queued behind the one it parses
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, workers).ConcurrentScheduler;
@@ -70,43 +69,57 @@ public static class ShardConverter
             progress?.Report(new ConvertProgress(written, (long)C * perClass, inputs.Sum(f => f.BytesRead), skips.Total));
         }
 
+        // The reader (its own thread): frames items round-robin into chunks and hands each to a worker, queueing
+        // the chunks in reading order. It may read past a class's quota before the writer says it is done: the
+        // writer ignores those items, so the output does not depend on timing.
+        var queue = new BlockingCollection<Task<Chunk>>(boundedCapacity: depth);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        for (int c = 0; c < C; c++) done[c] = perClass == 0;
+        void Read()
+        {
+            try
+            {
+                var order = Enumerable.Range(0, C).ToArray();
+                var chunk = Rent(pool);
+                void Dispatch(Chunk full) => queue.Add(Task.Factory.StartNew(() => full.Process(parsers.Value!),
+                    CancellationToken.None, TaskCreationOptions.None, scheduler), stop.Token);
+                while (true)
+                {
+                    bool any = false;
+                    readOrder.Shuffle(order); // one seeded permutation of ALL classes per round, so the sequence is fixed
+                    foreach (int c in order)
+                    {
+                        if (Volatile.Read(ref done[c]) || ended[c]) continue;
+                        var f = inputs[c];
+                        if (!f.Next(out var bytes, out long number, out var problem, out bool unterminated)) { ended[c] = true; continue; }
+                        any = true;
+                        chunk.Add(c, number, problem, unterminated, f.Format, bytes);
+                        if (chunk.Count == Chunk.Capacity) { Dispatch(chunk); chunk = Rent(pool); }
+                    }
+                    stop.Token.ThrowIfCancellationRequested();
+                    if (!any) break;
+                }
+                if (chunk.Count > 0) Dispatch(chunk);
+            }
+            finally { queue.CompleteAdding(); }
+        }
+
+        // The writer (this thread): takes the chunks in reading order as their workers finish them.
+        var reader = Task.Factory.StartNew(Read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            for (int c = 0; c < C; c++) done[c] = perClass == 0;
-            var order = Enumerable.Range(0, C).ToArray();
-            var chunk = Rent(pool);
-            while (true)
-            {
-                bool any = false;
-                readOrder.Shuffle(order); // one seeded permutation of ALL classes per round, so the sequence is fixed
-                foreach (int c in order)
-                {
-                    if (done[c] || ended[c]) continue;
-                    var f = inputs[c];
-                    if (!f.Next(out var bytes, out long number, out var problem, out bool unterminated)) { ended[c] = true; continue; }
-                    any = true;
-                    chunk.Add(c, number, problem, unterminated, f.Format, bytes);
-                    if (chunk.Count == Chunk.Capacity)
-                    {
-                        var full = chunk;
-                        pending.Enqueue(Task.Factory.StartNew(() => full.Process(parsers.Value!), CancellationToken.None, TaskCreationOptions.None, scheduler));
-                        chunk = Rent(pool);
-                        if (pending.Count >= depth) WriteChunk(pending.Dequeue().Result);
-                    }
-                }
-                cancel.ThrowIfCancellationRequested();
-                if (!any) break;
-            }
-            if (chunk.Count > 0) pending.Enqueue(Task.FromResult(chunk.Process(parsers.Value!)));
-            while (pending.Count > 0) WriteChunk(pending.Dequeue().Result);
+            foreach (var task in queue.GetConsumingEnumerable()) WriteChunk(task.GetAwaiter().GetResult());
+            reader.GetAwaiter().GetResult(); // what stopped the reader early, if anything (cancellation included)
         }
         catch
         {
+            stop.Cancel();
             foreach (var w in train.Concat(eval)) w.Abandon();
             throw;
         }
         finally
         {
+            try { reader.Wait(); } catch (AggregateException) { } // it must stop before its files close
             foreach (var f in inputs) f.Dispose();
         }
 
