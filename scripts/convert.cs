@@ -2,8 +2,8 @@
 #:property TieredCompilation=false
 // Quick, Draw! class files (ndjson or .bin) → the tutorial's TFRecord shards (create_dataset.py).
 // Usage: dotnet run scripts/convert.cs -- --help   (add -c Release for full speed: a Debug build is unoptimised)
-// Tiered compilation off: a conversion's hot loops run for seconds, so they are compiled optimised at their first
-// call instead of starting as tier-0 code and being recompiled (that halves the speed of a 100 MB conversion).
+// Tiered compilation off: a conversion lasts seconds, so every method is compiled optimised once, at first use
+// (the library marks its per-drawing methods for that already; this covers what they call, and costs ~25% less CPU).
 using System.Text.Json;
 using QuickDraw.Common;
 using QuickDraw.Ink;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QuickDraw.Ink;
 
 /// <summary>Input formats of the dataset.</summary>
@@ -43,6 +45,7 @@ public sealed class DrawingFile : IDisposable
 
     /// <summary>The next item: its bytes (valid until the next call), its 1-based line (ndjson) or record
     /// (.bin) number, and a framing problem if any. False at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlySpan<byte> bytes, out long number, out SkipReason? problem, out bool unterminated)
     {
         problem = null;

@@ -33,6 +33,7 @@ public static class InkConverter
     /// <summary>Writes the ink of <paramref name="drawing"/> into <paramref name="destination"/>
     /// (length (points - 1) * 3) and returns the number of floats written.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(DrawingBuffer drawing, Span<float> destination)
     {
         int n = drawing.PointCount;
@@ -68,6 +69,7 @@ public static class InkConverter
 
     // Smallest and largest value, as a scan with `<` and `>` finds them. Vectorised when the values hold no NaN
     // and no -0: then the extremes are unique bit patterns, whatever the order of comparison.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static (float Min, float Max) Range(ReadOnlySpan<float> v)
     {
         const int W = 8;
@@ -113,6 +115,7 @@ public static class InkConverter
         ~Vector256.Equals(e, e).AsInt32() | Vector256.Equals(e.AsInt32(), Vector256.Create(int.MinValue));
 
     // (v - min) / scale, elementwise in float32.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void Normalise(ReadOnlySpan<float> v, float min, float scale, Span<float> result)
     {
         int i = 0;

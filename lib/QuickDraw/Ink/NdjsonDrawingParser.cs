@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace QuickDraw.Ink;
@@ -21,6 +22,7 @@ public sealed partial class NdjsonDrawingParser
 
     /// <summary>Parses <paramref name="line"/> (UTF-8, without the newline). Returns null when it is a usable
     /// drawing (at least 2 points), else why not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SkipReason? Parse(ReadOnlySpan<byte> line, out string detail)
     {
         // The fast scanner takes the dataset's usual lines; anything else is re-read by Utf8JsonReader, which

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 
 namespace QuickDraw.Ink;
@@ -14,6 +15,7 @@ public sealed partial class NdjsonDrawingParser
     // Every word seen, so a line's word costs a lookup, not a string (the converter interleaves classes).
     readonly Dictionary<string, string> words = new(StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool TryScanFast(ReadOnlySpan<byte> s, out bool sawDrawing)
     {
         sawDrawing = false;
@@ -60,6 +62,7 @@ public sealed partial class NdjsonDrawingParser
     }
 
     // [[[x...],[y...](,[t...])], ...] into Buffer. False on anything the strict path would report.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool ScanDrawing(ReadOnlySpan<byte> s, ref int p)
     {
         if (!Take(s, ref p, (byte)'[')) return false;
@@ -125,6 +128,7 @@ public sealed partial class NdjsonDrawingParser
 
     // A JSON number without exponent: an int32 of up to 9 digits exactly, else its nearest double, then float32
     // (what TryGetInt32, else GetDouble, give).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool ReadCoordinate(ReadOnlySpan<byte> s, ref int p, out float value)
     {
         value = 0;
@@ -145,6 +149,7 @@ public sealed partial class NdjsonDrawingParser
     }
 
     // The extent of a JSON number, without exponent (those go to the strict path).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool SkipNumber(ReadOnlySpan<byte> s, ref int p)
     {
         if (p < s.Length && s[p] == '-') p++;
@@ -164,6 +169,7 @@ public sealed partial class NdjsonDrawingParser
     // A string of printable ASCII without escapes; its content (between the quotes). Anything else (an escape,
     // a control character, a non-ASCII byte) is left to the strict path. (Strings here are short: a plain loop
     // beats a vectorised search.)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool ReadString(ReadOnlySpan<byte> s, ref int p, out ReadOnlySpan<byte> content)
     {
         content = default;
@@ -180,6 +186,7 @@ public sealed partial class NdjsonDrawingParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool SkipScalar(ReadOnlySpan<byte> s, ref int p) =>
         p < s.Length && s[p] switch
         {
@@ -207,6 +214,7 @@ public sealed partial class NdjsonDrawingParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     string WordText(ReadOnlySpan<byte> word)
     {
         if (word.Length > 256) return System.Text.Encoding.ASCII.GetString(word);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QuickDraw.Ink;
 
 namespace QuickDraw.Records;
@@ -23,6 +24,7 @@ sealed class Chunk
 
     public void Reset() { Count = 0; inputUsed = 0; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int cls, long number, SkipReason? problem, bool unterminatedLine, DrawingFormat fmt, ReadOnlySpan<byte> bytes)
     {
         int i = Count++;
@@ -33,6 +35,7 @@ sealed class Chunk
         inputUsed += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Chunk Process(DrawingParser parser)
     {
         int outUsed = 0;

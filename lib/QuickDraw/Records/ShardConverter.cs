@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using QuickDraw.Ink;
@@ -14,6 +15,8 @@ namespace QuickDraw.Records;
 /// and both the round order and the shard choice come from the seed, not from unseeded randomness.
 /// A reader thread frames items into chunks; workers parse, convert, encode and frame them; the calling thread
 /// writes the chunks back in reading order, so the output does not depend on thread timing.
+/// The per-drawing methods on that path are marked AggressiveOptimization: a conversion of a few hundred MB lasts
+/// seconds, about the time tiered compilation takes to replace their first, unoptimised code.
 /// </remarks>
 public static class ShardConverter
 {
@@ -48,6 +51,7 @@ public static class ShardConverter
         var parsers = new ThreadLocal<DrawingParser>(() => new DrawingParser(options.ReadOrDefault.DropUnrecognized));
         long written = 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void WriteChunk(Chunk chunk)
         {
             for (int i = 0; i < chunk.Count; i++)
@@ -75,6 +79,7 @@ public static class ShardConverter
         var queue = new BlockingCollection<Task<Chunk>>(boundedCapacity: depth);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         for (int c = 0; c < C; c++) done[c] = perClass == 0;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Read()
         {
             try

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace QuickDraw.Records;
@@ -53,6 +54,7 @@ public sealed class TfRecordWriter : IDisposable
 
     /// <summary>Frames a record in place: <paramref name="framed"/> holds the header's 12 bytes, the record, then
     /// 4 bytes for the footer, which are filled in. Lets worker threads do the checksums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void FrameInPlace(Span<byte> framed)
     {
         int length = framed.Length - FrameOverhead;
@@ -60,6 +62,7 @@ public sealed class TfRecordWriter : IDisposable
     }
 
     /// <summary>Appends a record framed by <see cref="FrameInPlace"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void WriteFramed(ReadOnlySpan<byte> framed)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
