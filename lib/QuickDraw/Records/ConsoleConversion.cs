@@ -21,7 +21,7 @@ public static class ConsoleConversion
 
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            double lastShown = -1;
+            double lastShown = 0;
             return ShardConverter.Convert(inputFolder, outputFolder, options, new Reporter(p =>
             {
                 if (clock.Elapsed.TotalSeconds - lastShown < 5) return; // a line every 5 s at most in logs
