@@ -27,11 +27,14 @@ public sealed class DrawingBuffer
     }
 
     // Parser protocol: AddX for each x of a stroke, then SetY for each y by index, then EndStroke.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void AddX(float v)
     {
-        if (PointCount == x.Length) { Array.Resize(ref x, x.Length * 2); Array.Resize(ref y, y.Length * 2); }
+        if (PointCount == x.Length) Grow();
         x[PointCount++] = v;
     }
+
+    void Grow() { Array.Resize(ref x, x.Length * 2); Array.Resize(ref y, y.Length * 2); }
 
     internal void AddY(int index, float v) => y[index] = v;
 

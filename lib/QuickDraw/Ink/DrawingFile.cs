@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QuickDraw.Ink;
 
 /// <summary>Input formats of the dataset.</summary>
@@ -19,7 +21,10 @@ public sealed class DrawingFile : IDisposable
         Path = path;
         Name = System.IO.Path.GetFileName(path);
         Format = FormatOf(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // LineReader buffers ndjson itself (a second buffer would only copy every byte once more); .bin is read
+        // in small pieces, through the stream's buffer.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read,
+            Format == DrawingFormat.Ndjson ? 0 : 1 << 16, FileOptions.SequentialScan);
         Length = stream.Length;
         if (Format == DrawingFormat.Ndjson) lines = new LineReader(stream, maxLineBytes);
         else binary = stream;
@@ -40,6 +45,7 @@ public sealed class DrawingFile : IDisposable
 
     /// <summary>The next item: its bytes (valid until the next call), its 1-based line (ndjson) or record
     /// (.bin) number, and a framing problem if any. False at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlySpan<byte> bytes, out long number, out SkipReason? problem, out bool unterminated)
     {
         problem = null;

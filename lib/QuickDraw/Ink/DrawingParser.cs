@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QuickDraw.Ink;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class DrawingParser(bool dropUnrecognized = false, bool readMetada
     public DrawingBuffer Buffer { get; private set; } = new();
     public bool Recognized { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SkipReason? Parse(DrawingFormat format, ReadOnlySpan<byte> item, bool unterminated, out string detail)
     {
         SkipReason? problem;

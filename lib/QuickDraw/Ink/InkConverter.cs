@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace QuickDraw.Ink;
 
 /// <summary>
@@ -28,40 +32,100 @@ public static class InkConverter
 
     /// <summary>Writes the ink of <paramref name="drawing"/> into <paramref name="destination"/>
     /// (length (points - 1) * 3) and returns the number of floats written.</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(DrawingBuffer drawing, Span<float> destination)
     {
         int n = drawing.PointCount;
         if (n < 2) throw new ArgumentException("a drawing needs at least 2 points to make ink");
-        var xs = drawing.X;
-        var ys = drawing.Y;
-        float minX = xs[0], maxX = xs[0], minY = ys[0], maxY = ys[0];
-        for (int i = 1; i < n; i++)
-        {
-            float x = xs[i], y = ys[i];
-            if (x < minX) minX = x; else if (x > maxX) maxX = x;
-            if (y < minY) minY = y; else if (y > maxY) maxY = y;
-        }
+        var (minX, maxX) = Range(drawing.X);
+        var (minY, maxY) = Range(drawing.Y);
         float scaleX = maxX - minX, scaleY = maxY - minY;
         if (scaleX == 0) scaleX = 1;
         if (scaleY == 0) scaleY = 1;
 
-        var ends = drawing.StrokeEnds; // exclusive end index of each stroke
+        // Normalised coordinates first, 8 at a time (vector division is IEEE division: the same bits as
+        // scalar), then rows of (dx, dy, 0), then the stroke-end flags.
+        Span<float> scratch = n <= 512 ? stackalloc float[1024] : new float[2 * n];
+        var nx = scratch[..n];
+        var ny = scratch.Slice(n, n);
+        Normalise(drawing.X, minX, scaleX, nx);
+        Normalise(drawing.Y, minY, scaleY, ny);
         int len = (n - 1) * 3;
-        var dest = destination[..len];
-        float prevX = (xs[0] - minX) / scaleX, prevY = (ys[0] - minY) / scaleY;
-        int stroke = 0;
-        while (stroke < ends.Length && ends[stroke] <= 1) stroke++; // strokes ending at point 0 lose their flag with row 0
-        for (int i = 1, o = 0; i < n; i++, o += 3)
+        var dest = destination[..len]; // throws when too short, so the loop below stays inside it
+        ref float row = ref MemoryMarshal.GetReference(dest);
+        ref float x = ref MemoryMarshal.GetReference(nx);
+        ref float y = ref MemoryMarshal.GetReference(ny);
+        for (int i = 1; i < n; i++, row = ref Unsafe.Add(ref row, 3))
         {
-            float x = (xs[i] - minX) / scaleX, y = (ys[i] - minY) / scaleY;
-            dest[o] = x - prevX;
-            dest[o + 1] = y - prevY;
-            bool end = stroke < ends.Length && ends[stroke] == i + 1;
-            dest[o + 2] = end ? 1f : 0f;
-            if (end) stroke++;
-            prevX = x;
-            prevY = y;
+            row = Unsafe.Add(ref x, i) - Unsafe.Add(ref x, i - 1);
+            Unsafe.Add(ref row, 1) = Unsafe.Add(ref y, i) - Unsafe.Add(ref y, i - 1);
+            Unsafe.Add(ref row, 2) = 0f;
         }
+        foreach (int end in drawing.StrokeEnds) // exclusive end of each stroke: its last point is row end - 1
+            if (end >= 2) dest[3 * (end - 2) + 2] = 1f; // a stroke ending at point 0 loses its flag with row 0
         return len;
+    }
+
+    // Smallest and largest value, as a scan with `<` and `>` finds them. Vectorised when the values hold no NaN
+    // and no -0: then the extremes are unique bit patterns, whatever the order of comparison.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static (float Min, float Max) Range(ReadOnlySpan<float> v)
+    {
+        const int W = 8;
+        if (Vector256.IsHardwareAccelerated && v.Length >= 2 * W)
+        {
+            var lo = Vector256.Create(v);
+            var hi = lo;
+            var special = Special(lo);
+            int i = W;
+            for (; i <= v.Length - W; i += W)
+            {
+                var e = Vector256.Create(v[i..]);
+                lo = Vector256.MinNative(lo, e);
+                hi = Vector256.MaxNative(hi, e);
+                special |= Special(e);
+            }
+            var last = Vector256.Create(v[^W..]); // the tail, overlapping: harmless for min and max
+            lo = Vector256.MinNative(lo, last);
+            hi = Vector256.MaxNative(hi, last);
+            special |= Special(last);
+            if (special == Vector256<int>.Zero)
+            {
+                var l = Vector128.MinNative(lo.GetLower(), lo.GetUpper());
+                var h = Vector128.MaxNative(hi.GetLower(), hi.GetUpper());
+                l = Vector128.MinNative(l, Vector128.Shuffle(l, Vector128.Create(2, 3, 0, 1)));
+                h = Vector128.MaxNative(h, Vector128.Shuffle(h, Vector128.Create(2, 3, 0, 1)));
+                l = Vector128.MinNative(l, Vector128.Shuffle(l, Vector128.Create(1, 0, 3, 2)));
+                h = Vector128.MaxNative(h, Vector128.Shuffle(h, Vector128.Create(1, 0, 3, 2)));
+                return (l.ToScalar(), h.ToScalar());
+            }
+        }
+        float mn = v[0], mx = v[0];
+        for (int i = 1; i < v.Length; i++)
+        {
+            if (v[i] < mn) mn = v[i];
+            else if (v[i] > mx) mx = v[i];
+        }
+        return (mn, mx);
+    }
+
+    // Lanes holding NaN or -0.
+    static Vector256<int> Special(Vector256<float> e) =>
+        ~Vector256.Equals(e, e).AsInt32() | Vector256.Equals(e.AsInt32(), Vector256.Create(int.MinValue));
+
+    // (v - min) / scale, elementwise in float32.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Normalise(ReadOnlySpan<float> v, float min, float scale, Span<float> result)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vmin = Vector256.Create(min);
+            var vscale = Vector256.Create(scale);
+            for (; i <= v.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+                ((Vector256.Create(v[i..]) - vmin) / vscale).CopyTo(result[i..]);
+        }
+        for (; i < v.Length; i++) result[i] = (v[i] - min) / scale;
     }
 }

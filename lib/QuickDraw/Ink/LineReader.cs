@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QuickDraw.Ink;
 
 /// <summary>How a line ended.</summary>
@@ -39,6 +41,7 @@ public sealed class LineReader : IDisposable
 
     /// <summary>The next line (without '\n' or a trailing '\r'); false at the end of the stream.
     /// The span is valid until the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlySpan<byte> line, out LineKind kind)
     {
         bool discarding = false;

@@ -1,8 +1,9 @@
+using System.Runtime.CompilerServices;
 using QuickDraw.Ink;
 
 namespace QuickDraw.Records;
 
-// A batch of framed items travelling from the reader to a worker (parse → ink → Example bytes) and back to
+// A batch of framed items travelling from the reader to a worker (parse → ink → framed Example bytes) and back to
 // the writer. Reused from a pool, so the steady state allocates nothing per drawing.
 sealed class Chunk
 {
@@ -23,6 +24,7 @@ sealed class Chunk
 
     public void Reset() { Count = 0; inputUsed = 0; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int cls, long number, SkipReason? problem, bool unterminatedLine, DrawingFormat fmt, ReadOnlySpan<byte> bytes)
     {
         int i = Count++;
@@ -33,6 +35,7 @@ sealed class Chunk
         inputUsed += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Chunk Process(DrawingParser parser)
     {
         int outUsed = 0;
@@ -47,11 +50,13 @@ sealed class Chunk
             int floats = (buffer.PointCount - 1) * 3;
             if (ink.Length < floats) ink = new float[Math.Max(floats, ink.Length * 2)];
             InkConverter.Write(buffer, ink);
-            int max = InkExample.MaxEncodedLength(floats);
+            // The framed record (TFRecord header, Example, footer), checksummed here rather than by the writer.
+            int max = InkExample.MaxEncodedLength(floats) + TfRecordWriter.FrameOverhead;
             if (outUsed + max > Output.Length) Array.Resize(ref Output, Math.Max(Output.Length * 2, outUsed + max));
-            int n = InkExample.Encode(ink.AsSpan(0, floats), Class[i], Output.AsSpan(outUsed));
-            OutOffset[i] = outUsed; OutLength[i] = n;
-            outUsed += n;
+            int n = InkExample.Encode(ink.AsSpan(0, floats), Class[i], Output.AsSpan(outUsed + TfRecordWriter.HeaderLength));
+            TfRecordWriter.FrameInPlace(Output.AsSpan(outUsed, n + TfRecordWriter.FrameOverhead));
+            OutOffset[i] = outUsed; OutLength[i] = n + TfRecordWriter.FrameOverhead;
+            outUsed += OutLength[i];
         }
         return this;
     }

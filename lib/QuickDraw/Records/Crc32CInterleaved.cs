@@ -17,6 +17,7 @@ public static partial class Crc32C
     static readonly ZeroShift LongShift = new(LongStretch);
     static readonly ZeroShift ShortShift = new(ShortStretch);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static uint UpdateSse42(uint register, ReadOnlySpan<byte> data)
     {
         ref byte start = ref MemoryMarshal.GetReference(data);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QuickDraw.Records;
 
 /// <summary>
@@ -37,6 +39,7 @@ public static partial class InkExample
 
     /// <summary>Serializes the record into <paramref name="destination"/> without allocating; returns the number of
     /// bytes written. <paramref name="ink"/> is the flattened [N, 3] array, so its length must divide by 3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Encode(ReadOnlySpan<float> ink, long classIndex, Span<byte> destination)
     {
         if (ink.Length % 3 != 0)
@@ -88,6 +91,7 @@ public static partial class InkExample
         public readonly int ShapePacked, ShapeList, ShapeFeature, ShapeEntry;
         public readonly int Features, Total;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Layout(int floatCount, long classIndex)
         {
             if ((uint)floatCount > MaxFloatCount)

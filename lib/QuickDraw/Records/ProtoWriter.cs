@@ -13,7 +13,14 @@ internal static class ProtoWriter
     public static int LengthDelimitedSize(int field, int payloadLength) =>
         TagLength(field) + VarintLength((ulong)payloadLength) + payloadLength;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void WriteVarint(Span<byte> destination, ref int position, ulong value)
+    {
+        if (value < 0x80) { destination[position++] = (byte)value; return; } // most tags and lengths: one byte
+        WriteLongVarint(destination, ref position, value);
+    }
+
+    static void WriteLongVarint(Span<byte> destination, ref int position, ulong value)
     {
         while (value >= 0x80)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using QuickDraw.Ink;
@@ -12,8 +13,10 @@ namespace QuickDraw.Records;
 /// Like the tutorial, it reads the class files round-robin, one drawing per class per round in a (seeded)
 /// shuffled class order, so every shard mixes all classes; unlike it, the class order is sorted by name,
 /// and both the round order and the shard choice come from the seed, not from unseeded randomness.
-/// The main thread frames items and writes records; workers parse, convert and encode in chunks, and the
-/// chunks are written back in reading order, so the output does not depend on thread timing.
+/// A reader thread frames items into chunks; workers parse, convert, encode and frame them; the calling thread
+/// writes the chunks back in reading order, so the output does not depend on thread timing.
+/// The per-drawing methods on that path are marked AggressiveOptimization: a conversion of a few hundred MB lasts
+/// seconds, about the time tiered compilation takes to replace their first, unoptimised code.
 /// </remarks>
 public static class ShardConverter
 {
@@ -42,11 +45,13 @@ public static class ShardConverter
         var trainShardRng = new Random(unchecked(options.Seed * 31 + 1));
         var evalShardRng = new Random(unchecked(options.Seed * 31 + 2));
         var pool = new ConcurrentBag<Chunk>();
-        var pending = new Queue<Task<Chunk>>();
-        int depth = 2 * Math.Max(1, options.Workers > 0 ? options.Workers : Environment.ProcessorCount);
+        int workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
+        int depth = 2 * workers; // chunks in flight: each worker has one queued behind the one it parses
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, workers).ConcurrentScheduler;
         var parsers = new ThreadLocal<DrawingParser>(() => new DrawingParser(options.ReadOrDefault.DropUnrecognized));
         long written = 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void WriteChunk(Chunk chunk)
         {
             for (int i = 0; i < chunk.Count; i++)
@@ -59,8 +64,8 @@ public static class ShardConverter
                     continue;
                 }
                 var record = chunk.Output.AsSpan(chunk.OutOffset[i], chunk.OutLength[i]);
-                if (trainCount[c] < options.TrainPerClass) { train[trainShardRng.Next(train.Length)].Write(record); trainCount[c]++; }
-                else { eval[evalShardRng.Next(eval.Length)].Write(record); evalCount[c]++; }
+                if (trainCount[c] < options.TrainPerClass) { train[trainShardRng.Next(train.Length)].WriteFramed(record); trainCount[c]++; }
+                else { eval[evalShardRng.Next(eval.Length)].WriteFramed(record); evalCount[c]++; }
                 written++;
                 if (trainCount[c] + evalCount[c] >= perClass) done[c] = true;
             }
@@ -68,43 +73,58 @@ public static class ShardConverter
             progress?.Report(new ConvertProgress(written, (long)C * perClass, inputs.Sum(f => f.BytesRead), skips.Total));
         }
 
+        // The reader (its own thread): frames items round-robin into chunks and hands each to a worker, queueing
+        // the chunks in reading order. It may read past a class's quota before the writer says it is done: the
+        // writer ignores those items, so the output does not depend on timing.
+        var queue = new BlockingCollection<Task<Chunk>>(boundedCapacity: depth);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        for (int c = 0; c < C; c++) done[c] = perClass == 0;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void Read()
+        {
+            try
+            {
+                var order = Enumerable.Range(0, C).ToArray();
+                var chunk = Rent(pool);
+                void Dispatch(Chunk full) => queue.Add(Task.Factory.StartNew(() => full.Process(parsers.Value!),
+                    CancellationToken.None, TaskCreationOptions.None, scheduler), stop.Token);
+                while (true)
+                {
+                    bool any = false;
+                    readOrder.Shuffle(order); // one seeded permutation of ALL classes per round, so the sequence is fixed
+                    foreach (int c in order)
+                    {
+                        if (Volatile.Read(ref done[c]) || ended[c]) continue;
+                        var f = inputs[c];
+                        if (!f.Next(out var bytes, out long number, out var problem, out bool unterminated)) { ended[c] = true; continue; }
+                        any = true;
+                        chunk.Add(c, number, problem, unterminated, f.Format, bytes);
+                        if (chunk.Count == Chunk.Capacity) { Dispatch(chunk); chunk = Rent(pool); }
+                    }
+                    stop.Token.ThrowIfCancellationRequested();
+                    if (!any) break;
+                }
+                if (chunk.Count > 0) Dispatch(chunk);
+            }
+            finally { queue.CompleteAdding(); }
+        }
+
+        // The writer (this thread): takes the chunks in reading order as their workers finish them.
+        var reader = Task.Factory.StartNew(Read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            for (int c = 0; c < C; c++) done[c] = perClass == 0;
-            var order = Enumerable.Range(0, C).ToArray();
-            var chunk = Rent(pool);
-            while (true)
-            {
-                bool any = false;
-                readOrder.Shuffle(order); // one seeded permutation of ALL classes per round, so the sequence is fixed
-                foreach (int c in order)
-                {
-                    if (done[c] || ended[c]) continue;
-                    var f = inputs[c];
-                    if (!f.Next(out var bytes, out long number, out var problem, out bool unterminated)) { ended[c] = true; continue; }
-                    any = true;
-                    chunk.Add(c, number, problem, unterminated, f.Format, bytes);
-                    if (chunk.Count == Chunk.Capacity)
-                    {
-                        var full = chunk;
-                        pending.Enqueue(Task.Run(() => full.Process(parsers.Value!)));
-                        chunk = Rent(pool);
-                        if (pending.Count >= depth) WriteChunk(pending.Dequeue().Result);
-                    }
-                }
-                cancel.ThrowIfCancellationRequested();
-                if (!any) break;
-            }
-            if (chunk.Count > 0) pending.Enqueue(Task.FromResult(chunk.Process(parsers.Value!)));
-            while (pending.Count > 0) WriteChunk(pending.Dequeue().Result);
+            foreach (var task in queue.GetConsumingEnumerable()) WriteChunk(task.GetAwaiter().GetResult());
+            reader.GetAwaiter().GetResult(); // what stopped the reader early, if anything (cancellation included)
         }
         catch
         {
+            stop.Cancel();
             foreach (var w in train.Concat(eval)) w.Abandon();
             throw;
         }
         finally
         {
+            try { reader.Wait(); } catch (AggregateException) { } // it must stop before its files close
             foreach (var f in inputs) f.Dispose();
         }
 
@@ -140,7 +160,7 @@ public static class ShardConverter
     sealed class ShardFile(string path)
     {
         readonly TfRecordWriter writer = TfRecordWriter.Create(path + ".tmp");
-        public void Write(ReadOnlySpan<byte> record) => writer.Write(record);
+        public void WriteFramed(ReadOnlySpan<byte> framed) => writer.WriteFramed(framed);
         public long Commit() { long n = writer.BytesWritten; writer.Dispose(); File.Move(path + ".tmp", path, overwrite: true); return n; }
         public void Abandon() { writer.Dispose(); File.Delete(path + ".tmp"); }
     }

@@ -46,4 +46,48 @@ public class InkConverterTests
         var ink = InkConverter.ToInk(D(([0], [0]), ([2, 4], [2, 4])));
         Assert.Equal(new float[] { 0.5f, 0.5f, 0, 0.5f, 0.5f, 1 }, ink);
     }
+
+    [Fact]
+    public void VectorisedWriteMatchesAPlainScalarScanBitForBit()
+    {
+        // Short and long drawings (vector widths and tails), integer and fractional coordinates, and the values
+        // where comparison order could matter (-0 next to +0, infinities), against the plain scalar algorithm.
+        var rng = new Random(11);
+        float[] special = [0f, -0f, 255f, 1e-3f, float.PositiveInfinity, float.NegativeInfinity];
+        for (int t = 0; t < 3000; t++)
+        {
+            int points = 2 + rng.Next(t % 3 == 0 ? 8 : 300);
+            float Value() => rng.Next(10) switch { 0 => special[rng.Next(t % 5 == 0 ? special.Length : 3)], < 5 => rng.Next(256), _ => (float)(rng.NextDouble() * 1000 - 500) };
+            var strokes = new List<(float[], float[])>();
+            for (int left = points; left > 0;)
+            {
+                int k = Math.Min(left, 1 + rng.Next(40));
+                strokes.Add((Enumerable.Range(0, k).Select(_ => Value()).ToArray(), Enumerable.Range(0, k).Select(_ => Value()).ToArray()));
+                left -= k;
+            }
+            var drawing = D([.. strokes]);
+            var expected = ScalarInk(drawing).Select(BitConverter.SingleToInt32Bits);
+            Assert.Equal(expected, InkConverter.ToInk(drawing).Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+
+    // The tutorial's steps written plainly: sequential min/max, scalar division, deltas, flags.
+    static float[] ScalarInk(Drawing d)
+    {
+        var x = d.Strokes.SelectMany(s => s.X).ToArray();
+        var y = d.Strokes.SelectMany(s => s.Y).ToArray();
+        var ends = new HashSet<int>();
+        int at = 0;
+        foreach (var s in d.Strokes) { at += s.X.Length; ends.Add(at - 1); }
+        float Min(float[] v) { float m = v[0]; foreach (var e in v) if (e < m) m = e; return m; }
+        float Max(float[] v) { float m = v[0]; foreach (var e in v) if (e > m) m = e; return m; }
+        float sx = Max(x) - Min(x), sy = Max(y) - Min(y);
+        if (sx == 0) sx = 1;
+        if (sy == 0) sy = 1;
+        float minX = Min(x), minY = Min(y);
+        var ink = new List<float>();
+        for (int i = 1; i < x.Length; i++)
+            ink.AddRange([(x[i] - minX) / sx - (x[i - 1] - minX) / sx, (y[i] - minY) / sy - (y[i - 1] - minY) / sy, ends.Contains(i) ? 1 : 0]);
+        return [.. ink];
+    }
 }
