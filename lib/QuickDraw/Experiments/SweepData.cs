@@ -1,0 +1,86 @@
+using QuickDraw.Common;
+using QuickDraw.Ink;
+using QuickDraw.Records;
+
+namespace QuickDraw.Experiments;
+
+/// <summary>Where a sweep runs: the repository root (relative data paths start there), the experiments
+/// folder (a sweep writes to <c>Experiments/&lt;sweep&gt;/&lt;run&gt;/</c>), the data folder (generated and
+/// converted data land in it) and the shared real sample (null when absent).</summary>
+public sealed record SweepPaths(string Root, string Experiments, string Data, string? SharedSample)
+{
+    /// <summary>This repository's folders (see <see cref="RepoPaths"/>).</summary>
+    public static SweepPaths Repo => new(RepoPaths.Root, RepoPaths.Experiments, RepoPaths.Data, RepoPaths.SharedQuickDraw);
+}
+
+/// <summary>The data a sweep trains on. Every kind ends as a folder of TFRecord shards; the generated and
+/// real kinds are converted once into <c>data/shards/</c> and reused by later runs and sweeps.</summary>
+public abstract record SweepData
+{
+    /// <summary>One line for people: what the data is.</summary>
+    public abstract string Describe();
+
+    /// <summary>The shards folder, generating and converting first when it is not there yet.</summary>
+    public abstract string Prepare(SweepPaths paths, Action<string>? say = null);
+
+    /// <summary>An existing folder of shards (relative to the repository root).</summary>
+    public sealed record Shards(string Folder) : SweepData
+    {
+        public override string Describe() => $"shards in {Folder}";
+        public override string Prepare(SweepPaths paths, Action<string>? say = null)
+        {
+            var folder = Path.GetFullPath(Folder, paths.Root);
+            ShardLayout.ReadClasses(folder); // a clear error when the folder holds no converted data
+            return folder;
+        }
+    }
+
+    /// <summary>Generated doodles: <paramref name="PerClass"/> drawings of each class, the last
+    /// <paramref name="EvalPerClass"/> of them for eval.</summary>
+    /// <param name="ClassSet">"all", "base", or the class names joined by '+'.</param>
+    public sealed record Synthetic(string ClassSet, IReadOnlyList<string> Classes, int PerClass, int EvalPerClass, string Style, int Seed) : SweepData
+    {
+        public override string Describe() => $"generated doodles: {Classes.Count} classes ({ClassSet}), {PerClass - EvalPerClass} training + {EvalPerClass} eval each, style {Style}, seed {Seed}";
+
+        public override string Prepare(SweepPaths paths, Action<string>? say = null)
+        {
+            var key = $"synthetic-{ClassSet}-{Style}-{PerClass}-{EvalPerClass}-s{Seed}";
+            var shards = Path.Combine(paths.Data, "shards", key);
+            if (Converted(shards, Classes)) return shards;
+            var ndjson = Path.Combine(paths.Data, "synthetic", key);
+            say?.Invoke($"generating {Describe()} → {shards}");
+            var style = Style == "hard" ? DoodleStyle.Hard : DoodleStyle.Easy;
+            SyntheticDoodles.WriteNdjson(ndjson, PerClass, Seed, style, Classes);
+            ShardConverter.Convert(ndjson, shards, new ConvertOptions(TrainPerClass: PerClass - EvalPerClass, EvalPerClass: EvalPerClass, Shards: 4, Seed: Seed));
+            return shards;
+        }
+    }
+
+    /// <summary>A folder of the shared real sample (../shared/quickdraw/<paramref name="Sample"/>), converted
+    /// with <paramref name="TrainPerClass"/> training and <paramref name="EvalPerClass"/> eval drawings per class.</summary>
+    public sealed record Real(string Sample, int TrainPerClass, int EvalPerClass) : SweepData
+    {
+        public override string Describe() => $"the real Quick, Draw! sample '{Sample}', {TrainPerClass} training + {EvalPerClass} eval drawings per class";
+
+        public override string Prepare(SweepPaths paths, Action<string>? say = null)
+        {
+            var input = paths.SharedSample is { } s ? Path.Combine(s, Sample) : null;
+            if (input == null || !Directory.Exists(input))
+                throw new SweepSpecException($"data: no real sample '{Sample}' (looked in {paths.SharedSample ?? "../shared/quickdraw, which is absent"}): " +
+                    "set QUICKDRAW_SAMPLE, or use generated data: \"data\": {\"synthetic\": {\"classes\": \"all\", \"style\": \"hard\"}}");
+            var classes = ShardConverter.ClassFiles(input).Select(DrawingFile.ClassNameOf).ToList();
+            var shards = Path.Combine(paths.Data, "shards", $"real-{Sample}-{TrainPerClass}-{EvalPerClass}");
+            if (Converted(shards, classes)) return shards;
+            say?.Invoke($"converting {Describe()} → {shards}");
+            ShardConverter.Convert(input, shards, new ConvertOptions(TrainPerClass: TrainPerClass, EvalPerClass: EvalPerClass, Shards: 4, Seed: 0));
+            return shards;
+        }
+    }
+
+    // The converter writes the classes file last: its presence (with the right classes) means a finished conversion.
+    static bool Converted(string shards, IReadOnlyList<string> classes)
+    {
+        var file = Path.Combine(shards, ShardLayout.ClassesFile);
+        return File.Exists(file) && ShardLayout.ReadClasses(shards).Order(StringComparer.Ordinal).SequenceEqual(classes.Order(StringComparer.Ordinal));
+    }
+}
