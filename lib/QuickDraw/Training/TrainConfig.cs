@@ -9,6 +9,14 @@ public sealed record TrainConfig
     /// <summary>Adam learning rate (tutorial: 1e-4). With batch 64+, 1e-3 trains far faster.</summary>
     public double LearningRate { get; init; } = 1e-4;
 
+    /// <summary>Linear learning-rate scaling for large batches (e.g. on a GPU): when &gt; 0, Adam uses
+    /// LearningRate × BatchSize / LearningRateReferenceBatch, so a rate tuned at batch 64 carries to 512.
+    /// 0 (the default) uses LearningRate as given.</summary>
+    public int LearningRateReferenceBatch { get; init; } = 0;
+
+    /// <summary>The learning rate Adam actually uses (see <see cref="LearningRateReferenceBatch"/>).</summary>
+    public double EffectiveLearningRate => LearningRateReferenceBatch > 0 ? LearningRate * BatchSize / LearningRateReferenceBatch : LearningRate;
+
     /// <summary>Drawings per step (tutorial: 8).</summary>
     public int BatchSize { get; init; } = 8;
 
@@ -57,6 +65,7 @@ public sealed record TrainConfig
     public void Validate()
     {
         if (LearningRate <= 0) throw new ArgumentException("LearningRate must be > 0");
+        if (LearningRateReferenceBatch < 0) throw new ArgumentException("LearningRateReferenceBatch must be ≥ 0 (0 = no scaling)");
         if (BatchSize < 1) throw new ArgumentException("BatchSize must be ≥ 1");
         if (Steps < 0) throw new ArgumentException("Steps must be ≥ 0");
         if (EvalEverySteps < 1 || CheckpointEverySteps < 1 || LogEverySteps < 1) throw new ArgumentException("EvalEverySteps, CheckpointEverySteps and LogEverySteps must be ≥ 1");

@@ -43,7 +43,7 @@ public static class Trainer
         torch.manual_seed(t.Seed);
         using var net = new RnnClassifier(model);
         net.to(device);
-        var optimizer = optim.Adam(net.parameters(), lr: t.LearningRate);
+        var optimizer = optim.Adam(net.parameters(), lr: t.EffectiveLearningRate);
         var position = new Checkpoint.Position(0, 0, 0);
         if (resume && run.HasCheckpoint)
         {
