@@ -37,7 +37,8 @@ public sealed class SmallSweep : IDisposable
     public void Dispose() => dir.Dispose();
 }
 
-[CollectionDefinition(Name)]
+// Serial: torch's RNG and thread count are process-wide, and these tests compare runs for exact equality.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SmallSweepCollection : ICollectionFixture<SmallSweep>
 {
     public const string Name = "small sweep";

@@ -6,6 +6,12 @@ using static TorchSharp.torch;
 
 namespace QuickDraw.Tests.Training;
 
+// Serial: torch's RNG (dropout masks) and thread count are process-wide; a test training in parallel would change
+// this class's runs, which are compared for exact equality.
+[CollectionDefinition(nameof(TrainerTests), DisableParallelization = true)]
+public sealed class TrainerTestsCollection;
+
+[Collection(nameof(TrainerTests))]
 public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
 {
     static readonly ModelConfig Tiny = new() { NumConv = [8, 8], ConvLen = [5, 3], NumLayers = 1, NumNodes = 16, Dropout = 0.2 };
