@@ -18,9 +18,9 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 var mode = args.Length > 0 ? args[0] : "--help";
-var cli = new CommandLine("dotnet run benchmarks/training/bench.cs -- prepare|speed|accuracy [options]",
+var cli = new CommandLine("dotnet run benchmarks/training/bench.cs -- prepare|speed|parity|accuracy [options]",
         "Training benchmark of the tutorial model (conv 48-64-96 → 3×128 BiLSTM → sum → dense). See run.sh.")
-    .Option("out", "prepare: output folder", "benchmarks/training/out", "DIR")
+    .Option("out", "prepare: output folder; parity: output file", "benchmarks/training/out", "DIR")
     .Option("sample", "prepare: real class files (ndjson); synthetic doodles when absent", RepoPaths.SharedQuickDraw is { } s ? Path.Combine(s, "classes15") : "", "DIR")
     .Option("train-per-class", "prepare: training drawings per class", "300", "N")
     .Option("eval-per-class", "prepare: eval drawings per class", "100", "N")
@@ -77,8 +77,9 @@ static void Prepare(ParsedArgs a)
 
     // Padding: B × T (steps an LSTM ignoring lengths would run, and what the convs do run; also B × the packed
     // LSTM's sequential iterations) vs Σ lengths, over a long stream, with and without bucketing.
-    Console.WriteLine("| batch | bucketing | batches | real steps Σ len | padded steps Σ B×T | padding | mean T |");
-    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
+    // Also how many classes a batch mixes: lengths differ by class, so length-sorted batches mix fewer.
+    Console.WriteLine("| batch | bucketing | batches | real steps Σ len | padded steps Σ B×T | padding | mean T | classes per batch |");
+    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
     foreach (int B in a.Ints("sizes"))
     {
         long count = a.Long("stream-examples") / B;
@@ -86,10 +87,14 @@ static void Prepare(ParsedArgs a)
         foreach (bool bucket in new[] { false, true })
         {
             using var stream = new TrainingStream(files, B, seed: 0, shuffleBuffer: trainRecords, bucketByLength: bucket);
-            long real = 0, padded = 0, iterations = 0;
-            for (long i = 0; i < count; i++) { var b = stream.Next(); real += b.RealSteps; padded += b.PaddedSteps; iterations += b.MaxLength; }
+            long real = 0, padded = 0, iterations = 0, classes = 0;
+            for (long i = 0; i < count; i++)
+            {
+                var b = stream.Next();
+                real += b.RealSteps; padded += b.PaddedSteps; iterations += b.MaxLength; classes += b.Labels.Distinct().Count();
+            }
             stats[bucket ? 1 : 0] = (real, padded, iterations);
-            Console.WriteLine($"| {B} | {(bucket ? "yes" : "no")} | {count:N0} | {real:N0} | {padded:N0} | {(double)(padded - real) / padded:P1} of B×T | {(double)iterations / count:F1} |");
+            Console.WriteLine($"| {B} | {(bucket ? "yes" : "no")} | {count:N0} | {real:N0} | {padded:N0} | {(double)(padded - real) / padded:P1} of B×T | {(double)iterations / count:F1} | {(double)classes / count:F1} |");
         }
         Console.WriteLine($"  batch {B}: bucketing saves {1 - (double)stats[1].Padded / stats[0].Padded:P1} of B×T steps " +
                           $"({1 - (double)(stats[1].Padded - stats[1].Real) / (stats[0].Padded - stats[0].Real):P1} of the padding)");
@@ -207,7 +212,7 @@ static void Accuracy(ParsedArgs a)
     };
     var config = new RunConfig(new ModelConfig(), train, data, ShardLayout.ReadClasses(data));
     var s = Trainer.Run(run, config, progress: new Progress<TrainingProgress>(p => { if (p.Eval == null && p.Message == null) Console.WriteLine($"  step {p.Step} loss {p.Loss:F3} {p.ExamplesPerSecond:F0} ex/s"); }));
-    Console.WriteLine($"accuracy bucket={(train.BucketByLength ? "yes" : "no")} steps {s.Steps} examples/s {s.ExamplesPerSecond:F1} eval top-1 {s.Final!.Top1:P2} top-3 {s.Final.Top3:P2} ({s.Final.Examples} drawings) seconds {s.Seconds:F0}");
+    Console.WriteLine($"accuracy seed={train.Seed} bucket={(train.BucketByLength ? "yes" : "no")} steps {s.Steps} examples/s {s.ExamplesPerSecond:F1} eval top-1 {s.Final!.Top1:P2} top-3 {s.Final.Top3:P2} ({s.Final.Examples} drawings) seconds {s.Seconds:F0}");
 }
 
 /// <summary>Padded batches as both frameworks read them, little-endian: "QDBATCH1", int32 count, then per batch

@@ -4,9 +4,10 @@
 # bucketing saves (padding, examples/s) and what it does to accuracy. Writes out/*.tsv and prints tables.
 #
 # usage: bash benchmarks/training/run.sh [all|speed|bucketing|accuracy]     (default: all)
-# env:   TURNS=16  BUCKET_TURNS=12  REF_TURNS=3  THREADS=2  ACC_STEPS=300  ACC_BATCH=64  ACC_LR=1e-3  ACC_THREADS=1
+# env:   TURNS=16  BUCKET_TURNS=12  REF_TURNS=3  THREADS=2  ACC_STEPS=300  ACC_BATCH=64  ACC_LR=1e-3  ACC_THREADS=1  ACC_SEEDS="0 1"
 #        THREADS_LIST="2 1": ours vs peer also at 1 thread, whose examples per CPU-second a busy machine barely moves
 #        ALLOCATORS="default tuned": glibc malloc as it comes, and tuned (see alloc_env below)
+#        OUT=benchmarks/training/out: where shards, batch files, timings and runs go
 #        MAX_WAIT=30 (seconds each turn may wait for the shared machine to be quiet, see alternate.py)
 # needs: root on Debian 12 for the one-time apt-get of python3-torch (+ libopenblas0-openmp, the BLAS
 #        Debian recommends for libtorch; the peer is also timed once on the reference BLAS python3-torch
@@ -18,8 +19,8 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 what="${1:-all}"
 TURNS="${TURNS:-16}"; BUCKET_TURNS="${BUCKET_TURNS:-12}"; MAX_WAIT="${MAX_WAIT:-30}"; REF_TURNS="${REF_TURNS:-3}"; THREADS="${THREADS:-2}"; THREADS_LIST="${THREADS_LIST:-$THREADS 1}"; ALLOCATORS="${ALLOCATORS:-default tuned}"
-ACC_THREADS="${ACC_THREADS:-1}"; ACC_STEPS="${ACC_STEPS:-300}"; ACC_BATCH="${ACC_BATCH:-64}"; ACC_LR="${ACC_LR:-1e-3}"
-out="$here/out"; mkdir -p "$out"
+ACC_THREADS="${ACC_THREADS:-1}"; ACC_SEEDS="${ACC_SEEDS:-0 1}"; ACC_STEPS="${ACC_STEPS:-300}"; ACC_BATCH="${ACC_BATCH:-64}"; ACC_LR="${ACC_LR:-1e-3}"
+out="${OUT:-$here/out}"; mkdir -p "$out"
 say() { printf '\033[1;34m[bench]\033[0m %s\n' "$*" >&2; }
 
 # 1. the peer: Debian bookworm's python3-torch for /usr/bin/python3 (kept out of the tests' set-up).
@@ -95,11 +96,13 @@ if [ "$what" = all ] || [ "$what" = bucketing ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = accuracy ]; then
-  say "accuracy: two runs of $ACC_STEPS steps at batch $ACC_BATCH, lr $ACC_LR, seed 0, $ACC_THREADS thread(s), without and with bucketing..."
+  say "accuracy: runs of $ACC_STEPS steps at batch $ACC_BATCH, lr $ACC_LR, $ACC_THREADS thread(s), seeds $ACC_SEEDS, without and with bucketing..."
   : > "$out/accuracy.txt"
-  for bucket in "" "--bucket"; do
-    bench accuracy --data "$out/shards" --run "$out/runs/acc${bucket:+-bucket}" --steps "$ACC_STEPS" \
-      --batch-size "$ACC_BATCH" --lr "$ACC_LR" --seed 0 --threads "$ACC_THREADS" $bucket | tee -a "$out/accuracy.txt" >&2
+  for seed in $ACC_SEEDS; do
+    for bucket in "" "--bucket"; do
+      bench accuracy --data "$out/shards" --run "$out/runs/acc-s$seed${bucket:+-bucket}" --steps "$ACC_STEPS" \
+        --batch-size "$ACC_BATCH" --lr "$ACC_LR" --seed "$seed" --threads "$ACC_THREADS" $bucket | tee -a "$out/accuracy.txt" >&2
+    done
   done
 fi
 

@@ -89,11 +89,10 @@ accuracy = os.path.join(out, "accuracy.txt")
 lines = [l for l in open(accuracy) if l.startswith("accuracy ")] if os.path.exists(accuracy) else []
 if lines:
     print("### Accuracy with and without bucketing (same seed, same steps)\n")
-    print("| bucketing | steps | eval top-1 | eval top-3 | eval drawings |")
-    print("|---|---:|---:|---:|---:|")
+    print("| seed | bucketing | steps | eval top-1 | eval top-3 | eval drawings |")
+    print("|---:|---|---:|---:|---:|---:|")
     for l in lines:
-        m = re.search(r"bucket=(\w+) steps (\d+) .*eval top-1 ([\d.]+ ?%) top-3 ([\d.]+ ?%) \((\d+) drawings\)", l)
+        m = re.search(r"seed=(\d+) bucket=(\w+) steps (\d+) .*eval top-1 ([\d.]+ ?%) top-3 ([\d.]+ ?%) \((\d+) drawings\)", l)
         if m:
-            b, steps, top1, top3, n = m.groups()
-            print(f"| {b} | {steps} | {top1} | {top3} | {n} |")
+            print("| " + " | ".join(m.groups()) + " |")
     print()
