@@ -1,5 +1,6 @@
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using QuickDraw.Training;
 using CS = Plotly.NET.CSharp;
 
 namespace QuickDraw.Experiments;
@@ -40,6 +41,40 @@ public static class ComparisonCharts
             Points(r => r.Parameters, legend: true).WithXAxisStyle<double, double, string>(TitleText: "parameters (log scale)", AxisType: StyleParam.AxisType.Log).WithYAxisStyle<double, double, string>(TitleText: "final top-1 accuracy"),
             Points(r => r.ExamplesPerSecond, legend: false).WithXAxisStyle<double, double, string>(TitleText: "training examples/s").WithYAxisStyle<double, double, string>(TitleText: "final top-1 accuracy"));
     }
+
+    /// <summary>The metrics.csv columns <see cref="Curves"/> can draw.</summary>
+    public static IReadOnlyList<string> Metrics { get; } = ["loss", "top1", "top3", "map3", "examples_per_sec"];
+
+    /// <summary>One line per run: <paramref name="metric"/> (one of <see cref="Metrics"/>) of <paramref name="split"/>
+    /// ("eval": the whole eval set, or "train": running means between logs) against the training step.</summary>
+    public static GenericChart Curves(IReadOnlyList<RunSeries> runs, string metric = "top1", string split = "eval", int width = 760, int height = 380)
+    {
+        Func<MetricsRow, double> value = metric switch
+        {
+            "loss" => m => m.Loss,
+            "top1" => m => m.Top1,
+            "top3" => m => m.Top3,
+            "map3" => m => m.Map3,
+            "examples_per_sec" => m => m.ExamplesPerSecond,
+            _ => throw new ArgumentException($"unknown metric '{metric}': use {string.Join(", ", Metrics)}", nameof(metric)),
+        };
+        Func<RunSeries, IReadOnlyList<MetricsRow>> rows = split switch
+        {
+            "eval" => r => r.Eval,
+            "train" => r => r.Train,
+            _ => throw new ArgumentException($"unknown split '{split}': use eval or train", nameof(split)),
+        };
+        return Lines(runs, r => rows(r).Select(m => ((double)m.Step, value(m))), legend: true)
+            .WithXAxisStyle<double, double, string>(TitleText: "step")
+            .WithYAxisStyle<double, double, string>(TitleText: $"{split} {metric}")
+            .WithSize(width, height);
+    }
+
+    /// <summary>Each leaderboard row's best eval top-1, as bars in the leaderboard's order (0 where never evaluated).</summary>
+    public static GenericChart BestTop1(IReadOnlyList<LeaderboardRow> rows, int width = 760) =>
+        CS.Chart.Bar<double, string, string>(values: rows.Select(r => double.IsNaN(r.BestTop1) ? 0 : r.BestTop1), Keys: rows.Select(r => r.Run).ToArray())
+            .WithXAxisStyle<double, double, string>(TitleText: "best eval top-1")
+            .WithSize(width, Math.Max(200, 60 + 28 * rows.Count));
 
     static GenericChart Lines(IReadOnlyList<RunSeries> runs, Func<RunSeries, IEnumerable<(double X, double Y)>> points, bool legend) =>
         CS.Chart.Combine(runs.Select((r, i) =>

@@ -11,7 +11,8 @@ public sealed record LeaderboardRow(int Rank, string Run, double Top1, double To
 /// <summary>Runs ranked by their final eval top-1 accuracy (the model each run ends with), as Markdown or HTML.</summary>
 public static class Leaderboard
 {
-    static readonly string[] Header = ["#", "run", "top-1", "top-3", "MAP@3", "eval loss", "best top-1 (step)", "parameters", "steps", "minutes", "examples/s"];
+    /// <summary>The column headings of <see cref="Cells"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["#", "run", "top-1", "top-3", "MAP@3", "eval loss", "best top-1 (step)", "parameters", "steps", "minutes", "examples/s"];
     static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     public static IReadOnlyList<LeaderboardRow> Rows(IReadOnlyList<RunSeries> runs) => runs
@@ -36,8 +37,8 @@ public static class Leaderboard
     public static string Markdown(IReadOnlyList<LeaderboardRow> rows)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| " + string.Join(" | ", Header) + " |");
-        sb.AppendLine("|" + string.Concat(Header.Select((_, i) => i is 1 ? ":---|" : "---:|")));
+        sb.AppendLine("| " + string.Join(" | ", Columns) + " |");
+        sb.AppendLine("|" + string.Concat(Columns.Select((_, i) => i is 1 ? ":---|" : "---:|")));
         foreach (var r in rows) sb.AppendLine("| " + string.Join(" | ", Cells(r).Select(c => c.Replace("|", "\\|"))) + " |");
         return sb.ToString();
     }
@@ -45,7 +46,7 @@ public static class Leaderboard
     public static string Html(IReadOnlyList<LeaderboardRow> rows)
     {
         var sb = new StringBuilder("<table class=\"leaderboard\">\n<thead><tr>");
-        foreach (var h in Header) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+        foreach (var h in Columns) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
         sb.Append("</tr></thead>\n<tbody>\n");
         foreach (var r in rows)
         {

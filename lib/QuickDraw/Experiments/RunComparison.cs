@@ -54,6 +54,11 @@ public static class RunComparison
         }).ToList();
     }
 
+    /// <summary>The runs under <paramref name="folder"/>, found as <see cref="Load"/> finds them, or none where the
+    /// folder is missing or holds no run folders yet (a fresh clone).</summary>
+    public static IReadOnlyList<RunSeries> Find(string folder) =>
+        Directory.Exists(folder) && RunFolders(Path.GetFullPath(folder)).Any() ? Load([folder]) : [];
+
     static IEnumerable<string> RunFolders(string folder)
     {
         if (File.Exists(Path.Combine(folder, "config.json"))) return [folder];
