@@ -130,22 +130,7 @@ static void Speed(ParsedArgs a)
         for (int i = 0; i < n; i++)
         {
             var batch = batches[(int)(step++ % batches.Count)];
-            using (var scope = NewDisposeScope())
-            {
-                var (ink, lengths, labels) = batch.ToTensors(CPU);
-                torch.manual_seed(unchecked(train.Seed * 1_000_003L + step));
-                var logits = net.call(ink, lengths);
-                var loss = nn.functional.cross_entropy(logits, labels);
-                optimizer.zero_grad();
-                loss.backward();
-                if (train.GradientClippingNorm > 0) nn.utils.clip_grad_norm_(net.parameters(), train.GradientClippingNorm);
-                optimizer.step();
-                using (no_grad())
-                {
-                    lossSum.add_(loss.detach() * batch.Size);
-                    correctSum.add_(logits.argmax(1).eq(labels).sum().to_type(ScalarType.Float32));
-                }
-            }
+            Trainer.Step(net, optimizer, batch, CPU, train, step, lossSum, correctSum);
             examples += batch.Size;
         }
         lossSum.item<float>();

@@ -85,22 +85,7 @@ public static class Trainer
             if (cancel.IsCancellationRequested) { stopped = true; break; }
             var batch = stream.Next();
             step++;
-            using (var scope = NewDisposeScope())
-            {
-                var (ink, lengths, labels) = batch.ToTensors(device);
-                torch.manual_seed(unchecked(t.Seed * 1_000_003L + step)); // dropout masks depend only on (seed, step)
-                var logits = net.call(ink, lengths);
-                var loss = nn.functional.cross_entropy(logits, labels);
-                optimizer.zero_grad();
-                loss.backward();
-                if (t.GradientClippingNorm > 0) nn.utils.clip_grad_norm_(net.parameters(), t.GradientClippingNorm);
-                optimizer.step();
-                using (no_grad())
-                {
-                    lossSum.add_(loss.detach() * batch.Size);
-                    correctSum.add_(logits.argmax(1).eq(labels).sum().to_type(ScalarType.Float32));
-                }
-            }
+            Step(net, optimizer, batch, device, t, step, lossSum, correctSum);
             examples += batch.Size;
 
             if (step % t.LogEverySteps == 0 || step == t.Steps)
@@ -137,6 +122,28 @@ public static class Trainer
         };
         run.WriteSummary(summary);
         return summary;
+    }
+
+    /// <summary>One optimizer step, exactly as <see cref="Run"/> takes it (the training benchmark times this):
+    /// seeded dropout, forward, cross-entropy, backward, clipping, Adam, and the batch's loss and correct count added
+    /// to device-side sums (no host sync). One dispose scope per step.</summary>
+    public static void Step(RnnClassifier net, TorchSharp.Modules.OptimizerHelper optimizer, HostBatch batch, Device device, TrainConfig t,
+        long step, Tensor lossSum, Tensor correctSum)
+    {
+        using var scope = NewDisposeScope();
+        var (ink, lengths, labels) = batch.ToTensors(device);
+        torch.manual_seed(unchecked(t.Seed * 1_000_003L + step)); // dropout masks depend only on (seed, step)
+        var logits = net.call(ink, lengths);
+        var loss = nn.functional.cross_entropy(logits, labels);
+        optimizer.zero_grad();
+        loss.backward();
+        if (t.GradientClippingNorm > 0) nn.utils.clip_grad_norm_(net.parameters(), t.GradientClippingNorm);
+        optimizer.step();
+        using (no_grad())
+        {
+            lossSum.add_(loss.detach() * batch.Size);
+            correctSum.add_(logits.argmax(1).eq(labels).sum().to_type(ScalarType.Float32));
+        }
     }
 
     /// <summary>Loads a trained model (weights of model.bin) from a run folder, on <paramref name="device"/>.</summary>
