@@ -78,9 +78,9 @@ public static class BinaryDrawingFormat
         BinaryPrimitives.WriteUInt32LittleEndian(h[11..], timestamp);
         BinaryPrimitives.WriteUInt16LittleEndian(h[15..], (ushort)d.Strokes.Count);
         ms.Write(h);
+        Span<byte> n = stackalloc byte[2];
         foreach (var s in d.Strokes)
         {
-            Span<byte> n = stackalloc byte[2];
             BinaryPrimitives.WriteUInt16LittleEndian(n, (ushort)s.Count);
             ms.Write(n);
             foreach (var x in s.X) ms.WriteByte(checked((byte)x));
