@@ -8,7 +8,7 @@ var cli = new CommandLine("dotnet run scripts/compare.cs -- --runs DIR[,DIR...] 
         "Reads run folders (config.json, metrics.csv, summary.json) and writes one self-contained HTML report (plotly.js\n" +
         "embedded: it opens offline): eval accuracy vs step and vs wall time, loss curves, final accuracy vs parameters\n" +
         "and vs examples/s, and a leaderboard, also as Markdown. --png renders the main chart in headless Chromium.")
-    .Option("runs", "run folders, sweep folders or experiments/ (every run below), comma-separated", null, "DIR,..")
+    .Many("runs", "run folders, sweep folders or experiments/ (every run below), comma-separated", "DIR,..")
     .Option("out", "folder for report.html, leaderboard.md, report.png (default: the one folder given, else experiments/compare)", null, "DIR")
     .Option("title", "report title (default: the folders' names)", null, "TEXT")
     .Flag("png", "also write report.png, the main chart, for READMEs (installs Debian's chromium when missing and root)")

@@ -21,7 +21,7 @@ var cli = new CommandLine("dotnet run scripts/convert.cs -- --input DIR [options
     .Option("eval-per-class", "next M → eval", "1000", "M")
     .Option("shards", "files per split", "10", "N")
     .Option("seed", "seeds the class reading order and the shard choice (and --synthetic)", "0", "N")
-    .Option("classes", "only these classes (file names without extension)", null, "A,B,..")
+    .Many("classes", "only these classes (file names without extension), comma-separated", "A,B,..")
     .Flag("drop-unrecognized", "skip drawings with recognized = false (the tutorial keeps them)")
     .Option("workers", "parsing threads (0 = one per core)", "0", "N")
     .Option("synthetic", "first write N generated doodles per class into --input (10 easy classes)", null, "N")

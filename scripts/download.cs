@@ -9,9 +9,9 @@ try
 {
     options = DownloadCommandLine.Parse(args);
 }
-catch (ArgumentException e)
+catch (ArgumentException e) // CommandLineException: a bad command line
 {
-    Console.Error.WriteLine($"{e.Message}\n(dotnet run scripts/download.cs -- --help lists the options)");
+    Console.Error.WriteLine($"error: {e.Message}\n(dotnet run scripts/download.cs -- --help lists the options)");
     return 2;
 }
 if (options.Help)

@@ -21,6 +21,8 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
     .Option("device", "auto, cpu, cuda", "auto", "D")
     .Option("run", "run name under experiments/runs/", "main-<data>-<time>", "NAME")
     .Option("seed", "seed for data, weights and order", "0", "N")
+    .Flag("bucket", "batch drawings of similar length together: ~1.4× the examples/s but slower learning per step " +
+                    "(off: over 3 minutes on the real sample it ended 2 points lower; benchmarks/training/RESULTS.md)")
     .Example("bash scripts/main.sh")
     .Example("bash scripts/main.sh --data synthetic --minutes 2");
 
@@ -39,7 +41,7 @@ return cli.Run(args, (a, cancel) =>
     {
         Steps = a.Long("steps"), MaxSeconds = a.Double("minutes") * 60, BatchSize = a.Int("batch-size"), LearningRate = a.Double("lr"),
         EvalEverySteps = a.Long("eval-every"), LogEverySteps = 25, CheckpointEverySteps = 500, ShuffleBuffer = 20_000,
-        Device = a.Get("device")!, Seed = a.Int("seed"), BucketByLength = true,
+        Device = a.Get("device")!, Seed = a.Int("seed"), BucketByLength = a.Has("bucket"),
     };
     var name = a.Get("run") is { } n && !n.StartsWith("main-<") ? n : $"main-{label}-{DateTime.Now:yyyyMMdd-HHmmss}";
     var run = new RunFolder(Path.Combine(RepoPaths.Runs, name));

@@ -38,6 +38,8 @@ var cli = new CommandLine("dotnet run benchmarks/training/bench.cs -- prepare|sp
     .Option("batch-size", "accuracy: drawings per step", "64", "N")
     .Option("lr", "accuracy: Adam learning rate", "1e-3", "X")
     .Option("seed", "seeds weights, data order and dropout", "0", "N")
+    .Option("eval-every", "accuracy: evaluate on the full eval set every N steps (0 = only at the end)", "0", "N")
+    .Option("minutes", "accuracy: stop after this many minutes of training (0 = only by --steps)", "0", "M")
     .Flag("bucket", "accuracy: bucket batches by length");
 
 return cli.Run(args.Skip(1).ToArray(), (a, _) =>
@@ -193,7 +195,8 @@ static void Accuracy(ParsedArgs a)
         Steps = steps, BatchSize = a.Int("batch-size"), LearningRate = a.Double("lr"), Seed = a.Int("seed"),
         BucketByLength = a.Has("bucket"), Device = "cpu", Threads = a.Int("threads"),
         ShuffleBuffer = ShardData.ReadAll(ShardData.Shards(data, "training")).Count(),
-        EvalEverySteps = steps, CheckpointEverySteps = steps, CheckpointEverySeconds = 0, LogEverySteps = Math.Max(1, steps / 5),
+        MaxSeconds = a.Double("minutes") * 60,
+        EvalEverySteps = a.Long("eval-every") is > 0 and var every ? every : steps, CheckpointEverySteps = steps, CheckpointEverySeconds = 0, LogEverySteps = Math.Max(1, steps / 5),
     };
     var config = new RunConfig(new ModelConfig(), train, data, ShardLayout.ReadClasses(data));
     var s = Trainer.Run(run, config, progress: new Progress<TrainingProgress>(p => { if (p.Eval == null && p.Message == null) Console.WriteLine($"  step {p.Step} loss {p.Loss:F3} {p.ExamplesPerSecond:F0} ex/s"); }));

@@ -5,6 +5,8 @@
 #
 # usage: bash benchmarks/training/run.sh [all|speed|bucketing|accuracy]     (default: all)
 # env:   TURNS=16  BUCKET_TURNS=12  REF_TURNS=3  THREADS=2  ACC_STEPS=300  ACC_BATCH=64  ACC_LR=1e-3  ACC_THREADS=1  ACC_SEEDS="0 1"
+#        ACC_MINUTES=0 (a time budget per accuracy run, 0 = steps only)  ACC_EVAL_EVERY=0 (full eval every N steps: a curve)
+#        ACC_NAME=acc (accuracy runs go to OUT/runs/ACC_NAME-s<seed>[-bucket], and their lines to OUT/ACC_NAME.txt)
 #        THREADS_LIST="2 1": ours vs peer also at 1 thread, whose examples per CPU-second a busy machine barely moves
 #        ALLOCATORS="default tuned": glibc malloc as it comes, and tuned (see alloc_env below)
 #        OUT=benchmarks/training/out: where shards, batch files, timings and runs go
@@ -20,6 +22,7 @@ cd "$root"
 what="${1:-all}"
 TURNS="${TURNS:-16}"; BUCKET_TURNS="${BUCKET_TURNS:-12}"; MAX_WAIT="${MAX_WAIT:-30}"; REF_TURNS="${REF_TURNS:-3}"; THREADS="${THREADS:-2}"; THREADS_LIST="${THREADS_LIST:-$THREADS 1}"; ALLOCATORS="${ALLOCATORS:-default tuned}"
 ACC_THREADS="${ACC_THREADS:-1}"; ACC_SEEDS="${ACC_SEEDS:-0 1}"; ACC_STEPS="${ACC_STEPS:-300}"; ACC_BATCH="${ACC_BATCH:-64}"; ACC_LR="${ACC_LR:-1e-3}"
+ACC_MINUTES="${ACC_MINUTES:-0}"; ACC_EVAL_EVERY="${ACC_EVAL_EVERY:-0}"; ACC_NAME="${ACC_NAME:-acc}"
 out="${OUT:-$here/out}"; mkdir -p "$out"
 say() { printf '\033[1;34m[bench]\033[0m %s\n' "$*" >&2; }
 
@@ -97,11 +100,12 @@ fi
 
 if [ "$what" = all ] || [ "$what" = accuracy ]; then
   say "accuracy: runs of $ACC_STEPS steps at batch $ACC_BATCH, lr $ACC_LR, $ACC_THREADS thread(s), seeds $ACC_SEEDS, without and with bucketing..."
-  : > "$out/accuracy.txt"
+  [ "$ACC_NAME" = acc ] && acc_txt="$out/accuracy.txt" || acc_txt="$out/$ACC_NAME.txt"
+  : > "$acc_txt"
   for seed in $ACC_SEEDS; do
     for bucket in "" "--bucket"; do
-      bench accuracy --data "$out/shards" --run "$out/runs/acc-s$seed${bucket:+-bucket}" --steps "$ACC_STEPS" \
-        --batch-size "$ACC_BATCH" --lr "$ACC_LR" --seed "$seed" --threads "$ACC_THREADS" $bucket | tee -a "$out/accuracy.txt" >&2
+      bench accuracy --data "$out/shards" --run "$out/runs/$ACC_NAME-s$seed${bucket:+-bucket}" --steps "$ACC_STEPS" --minutes "$ACC_MINUTES" \
+        --eval-every "$ACC_EVAL_EVERY" --batch-size "$ACC_BATCH" --lr "$ACC_LR" --seed "$seed" --threads "$ACC_THREADS" $bucket | tee -a "$acc_txt" >&2
     done
   done
 fi

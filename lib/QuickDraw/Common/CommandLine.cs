@@ -4,26 +4,40 @@ using System.Text;
 namespace QuickDraw.Common;
 
 /// <summary>A bad command line: the message says what is wrong; scripts print it and exit with code 2.</summary>
-public sealed class CommandLineException(string message) : Exception(message);
+public sealed class CommandLineException(string message) : ArgumentException(message);
 
 /// <summary>
 /// The scripts' small, shared command-line parser: <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>,
-/// with generated <c>--help</c> (options, defaults, examples). Unknown options are errors, with a suggestion.
+/// with generated <c>--help</c> (options, defaults, examples, wrapped to <see cref="HelpWidth"/>). Unknown options
+/// are errors, with a suggestion; so is an option given twice, unless it was declared with <see cref="Many"/>.
 /// </summary>
 public sealed class CommandLine(string usage, string description)
 {
-    readonly List<(string Name, string Help, string? Default, bool IsFlag, string ValueName)> options = [];
+    /// <summary>Help lines are wrapped to this many characters.</summary>
+    public const int HelpWidth = 110;
+
+    readonly List<(string Name, string Help, string? Default, bool IsFlag, string ValueName, bool Repeatable)> options = [];
     readonly List<string> examples = [];
 
+    /// <summary>An option with a value; <paramref name="defaultValue"/> is what <see cref="ParsedArgs.Get"/> returns
+    /// when it is not given (and what --help shows).</summary>
     public CommandLine Option(string name, string help, string? defaultValue = null, string valueName = "VALUE")
     {
-        options.Add((name, help, defaultValue, false, valueName));
+        options.Add((name, help, defaultValue, false, valueName, false));
+        return this;
+    }
+
+    /// <summary>A repeatable option with a comma-separated list as its value: every occurrence adds to the list
+    /// (<see cref="ParsedArgs.List"/>), so <c>--x a,b --x c</c> is <c>a, b, c</c>.</summary>
+    public CommandLine Many(string name, string help, string valueName = "LIST")
+    {
+        options.Add((name, help, null, false, valueName, true));
         return this;
     }
 
     public CommandLine Flag(string name, string help)
     {
-        options.Add((name, help, null, true, ""));
+        options.Add((name, help, null, true, "", false));
         return this;
     }
 
@@ -39,14 +53,16 @@ public sealed class CommandLine(string usage, string description)
         {
             var sb = new StringBuilder();
             sb.AppendLine($"usage: {usage}").AppendLine().AppendLine(description).AppendLine().AppendLine("options:");
-            var all = options.Append(("help", "show this help", null, true, ""));
+            var all = options.Append(("help", "show this help", null, true, "", false));
             int width = all.Max(o => o.Name.Length + (o.IsFlag ? 0 : o.ValueName.Length + 1)) + 4;
             foreach (var o in all)
             {
                 var left = "--" + o.Name + (o.IsFlag ? "" : " " + o.ValueName);
-                sb.Append("  ").Append(left.PadRight(width)).Append(o.Help);
-                if (o.Default != null) sb.Append($" (default: {o.Default})");
-                sb.AppendLine();
+                var text = o.Help + (o.Default != null ? $" (default: {(o.Default.Length == 0 ? "none" : o.Default)})" : "")
+                                  + (o.Repeatable ? " (repeatable)" : "");
+                var lines = Wrap(text, Math.Max(30, HelpWidth - 2 - width)).ToList();
+                sb.Append("  ").Append(left.PadRight(width)).AppendLine(lines[0]);
+                foreach (var more in lines.Skip(1)) sb.Append(' ', 2 + width).AppendLine(more);
             }
             if (examples.Count > 0)
             {
@@ -86,7 +102,9 @@ public sealed class CommandLine(string usage, string description)
             else
             {
                 var value = inline ?? (i + 1 < args.Length ? args[++i] : throw new CommandLineException($"--{name} needs a value ({spec.ValueName})"));
-                values[name] = value;
+                if (!values.TryGetValue(name, out var before)) values[name] = value;
+                else if (spec.Repeatable) values[name] = before + "," + value;
+                else throw new CommandLineException($"--{name} is given twice ('{before}' and '{value}'); give it once");
             }
         }
         foreach (var o in options.Where(o => !o.IsFlag && o.Default != null && !values.ContainsKey(o.Name))) values[o.Name] = o.Default!;
@@ -123,6 +141,20 @@ public sealed class CommandLine(string usage, string description)
             return 130;
         }
         finally { Console.CancelKeyPress -= onCancel; }
+    }
+
+    static IEnumerable<string> Wrap(string text, int width)
+    {
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' '))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > width) { yield return line; line = ""; }
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+            yield return line;
+        }
     }
 
     static int Distance(string a, string b)

@@ -38,6 +38,11 @@ public abstract record SweepData
     /// <summary>Generated doodles: <paramref name="PerClass"/> drawings of each class, the last
     /// <paramref name="EvalPerClass"/> of them for eval.</summary>
     /// <param name="ClassSet">"all", "base", or the class names joined by '+'.</param>
+    /// <param name="Classes">The class names that set stands for.</param>
+    /// <param name="PerClass">Drawings generated per class (training + eval).</param>
+    /// <param name="EvalPerClass">Of those, the drawings kept for eval.</param>
+    /// <param name="Style">"easy" or "hard" (see <see cref="DoodleStyle"/>).</param>
+    /// <param name="Seed">Seeds the generator.</param>
     public sealed record Synthetic(string ClassSet, IReadOnlyList<string> Classes, int PerClass, int EvalPerClass, string Style, int Seed) : SweepData
     {
         public override string Describe() => $"generated doodles: {Classes.Count} classes ({ClassSet}), {PerClass - EvalPerClass} training + {EvalPerClass} eval each, style {Style}, seed {Seed}";

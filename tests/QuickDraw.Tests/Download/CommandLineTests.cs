@@ -1,3 +1,4 @@
+using QuickDraw.Common;
 using QuickDraw.Download;
 
 namespace QuickDraw.Tests.Download;
@@ -36,18 +37,29 @@ public class CommandLineTests
         Assert.Equal(TimeSpan.FromSeconds(4), line.Transfer.BackoffBefore(4)); // 0.5 s · 2³
     }
 
+    [Fact]
+    public void AnExplicitListingOrTarballUrlWinsOverTheMirrorWhicheverComesFirst()
+    {
+        var line = DownloadCommandLine.Parse(["--listing-url", "http://l/o", "--source-url", "http://m/", "--tutorial-url=http://t/x.tgz"]);
+        Assert.Equal("http://l/o", line.Source.ListingUrl.AbsoluteUri);
+        Assert.Equal("http://t/x.tgz", line.Source.TutorialTarballUrl.AbsoluteUri);
+        Assert.Equal("http://m/quickdraw_dataset/", line.Source.BucketBaseUrl.AbsoluteUri);
+    }
+
     [Theory]
     [InlineData("--max-per-class 10 --format binary", "--max-per-class applies to ndjson only")]
     [InlineData("--max-per-class 0", "--max-per-class: '0' is not a whole number of at least 1")]
     [InlineData("--format png", "--format: 'png' is not one of simplified, raw, binary")]
-    [InlineData("--categorys cat", "unknown option '--categorys' (did you mean --categories?)")]
+    [InlineData("--categorys cat", "unknown option --categorys; did you mean --categories?")]
     [InlineData("--parallel", "--parallel needs a value (N)")]
     [InlineData("--stall-timeout 0", "--stall-timeout: '0' is not a number of seconds above 0")]
     [InlineData("--source-url ftp://x/", "--source-url: 'ftp://x/' is not an http(s) URL")]
-    [InlineData("--list=yes", "--list takes no value")]
+    [InlineData("--list=yes", "--list is a flag and takes no value")]
+    [InlineData("--format raw --format binary", "--format is given twice ('raw' and 'binary')")]
+    [InlineData("--source-url http://a/ --listing-url x", "--listing-url: 'x' is not an http(s) URL")]
     public void BadUsageSaysWhatIsWrong(string args, string message)
     {
-        var e = Assert.Throws<ArgumentException>(() => DownloadCommandLine.Parse(args.Split(' ')));
+        var e = Assert.Throws<CommandLineException>(() => DownloadCommandLine.Parse(args.Split(' ')));
         Assert.Contains(message, e.Message);
     }
 
@@ -63,8 +75,9 @@ public class CommandLineTests
         Assert.Contains("SECONDS Abandon an attempt when the server sends nothing for this long. (default: 60)", flat);
         Assert.Contains("(default: data/quickdraw)", flat);
         Assert.Contains("(ndjson only, not with --format binary)", flat);
-        Assert.Contains("Examples:", help);
+        Assert.Contains("examples:", help);
         Assert.True(DownloadCommandLine.Parse(["-h"]).Help);
+        Assert.True(DownloadCommandLine.Parse(["/?"]).Help);
         Assert.All(help.Split('\n'), l => Assert.True(l.Length <= 110, l));
     }
 }
