@@ -21,6 +21,7 @@ var cli = new CommandLine("dotnet run scripts/train.cs -- [options]",
     .Option("num-nodes", "LSTM units per direction", m.NumNodes.ToString(), "N")
     .Option("dropout", "dropout rate", m.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture), "P")
     .Flag("batch-norm", "batch normalisation before each conv")
+    .Flag("mean-over-time", "pool the LSTM outputs by their mean over each drawing's steps, not the tutorial's sum")
     .Option("steps", "optimizer steps", t.Steps.ToString(), "N")
     .Option("max-minutes", "stop after this many minutes of training (0 = no limit)", "0", "M")
     .Option("batch-size", "drawings per step", t.BatchSize.ToString(), "N")
@@ -48,7 +49,7 @@ return cli.Run(args, (a, cancel) =>
     var model = new ModelConfig
     {
         NumConv = a.Ints("num-conv"), ConvLen = a.Ints("conv-len"), NumLayers = a.Int("num-layers"),
-        NumNodes = a.Int("num-nodes"), Dropout = a.Double("dropout"), BatchNorm = a.Has("batch-norm"),
+        NumNodes = a.Int("num-nodes"), Dropout = a.Double("dropout"), BatchNorm = a.Has("batch-norm"), MeanOverTime = a.Has("mean-over-time"),
     };
     var train = new TrainConfig
     {

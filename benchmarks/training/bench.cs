@@ -40,7 +40,8 @@ var cli = new CommandLine("dotnet run benchmarks/training/bench.cs -- prepare|sp
     .Option("seed", "seeds weights, data order and dropout", "0", "N")
     .Option("eval-every", "accuracy: evaluate on the full eval set every N steps (0 = only at the end)", "0", "N")
     .Option("minutes", "accuracy: stop after this many minutes of training (0 = only by --steps)", "0", "M")
-    .Flag("bucket", "accuracy: bucket batches by length");
+    .Flag("bucket", "accuracy: bucket batches by length")
+    .Flag("mean-over-time", "accuracy: pool the LSTM outputs by their mean over time (not the tutorial's sum)");
 
 return cli.Run(args.Skip(1).ToArray(), (a, _) =>
 {
@@ -198,9 +199,9 @@ static void Accuracy(ParsedArgs a)
         MaxSeconds = a.Double("minutes") * 60,
         EvalEverySteps = a.Long("eval-every") is > 0 and var every ? every : steps, CheckpointEverySteps = steps, CheckpointEverySeconds = 0, LogEverySteps = Math.Max(1, steps / 5),
     };
-    var config = new RunConfig(new ModelConfig(), train, data, ShardLayout.ReadClasses(data));
+    var config = new RunConfig(new ModelConfig { MeanOverTime = a.Has("mean-over-time") }, train, data, ShardLayout.ReadClasses(data));
     var s = Trainer.Run(run, config, progress: new Progress<TrainingProgress>(p => { if (p.Eval == null && p.Message == null) Console.WriteLine($"  step {p.Step} loss {p.Loss:F3} {p.ExamplesPerSecond:F0} ex/s"); }));
-    Console.WriteLine($"accuracy seed={train.Seed} bucket={(train.BucketByLength ? "yes" : "no")} steps {s.Steps} examples/s {s.ExamplesPerSecond:F1} eval top-1 {s.Final!.Top1:P2} top-3 {s.Final.Top3:P2} ({s.Final.Examples} drawings) seconds {s.Seconds:F0}");
+    Console.WriteLine($"accuracy seed={train.Seed} bucket={(train.BucketByLength ? "yes" : "no")} pooling={(config.Model.MeanOverTime ? "mean" : "sum")} steps {s.Steps} examples/s {s.ExamplesPerSecond:F1} eval top-1 {s.Final!.Top1:P2} top-3 {s.Final.Top3:P2} ({s.Final.Examples} drawings) seconds {s.Seconds:F0}");
 }
 
 /// <summary>Padded batches as both frameworks read them, little-endian: "QDBATCH1", int32 count, then per batch

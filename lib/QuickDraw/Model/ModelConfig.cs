@@ -25,6 +25,11 @@ public sealed record ModelConfig
     /// <summary>Batch normalisation before each convolution (tutorial: false).</summary>
     public bool BatchNorm { get; init; } = false;
 
+    /// <summary>Pool the LSTM outputs by their mean over each drawing's real steps instead of their sum (tutorial:
+    /// sum). The sum grows with a drawing's length, so the dense layer sees features whose scale is the length; the
+    /// mean keeps every drawing's features on one scale. Not in the tutorial: a knob for studying length effects.</summary>
+    public bool MeanOverTime { get; init; } = false;
+
     /// <summary>Output classes (the data decides: 345 for all of Quick, Draw!).</summary>
     public int NumClasses { get; init; } = 345;
 
@@ -42,5 +47,5 @@ public sealed record ModelConfig
     }
 
     /// <summary>A short label such as "conv48-64-96_k5-5-3_lstm3x128".</summary>
-    public string Label => $"conv{string.Join('-', NumConv)}_k{string.Join('-', ConvLen)}_lstm{NumLayers}x{NumNodes}{(BatchNorm ? "_bn" : "")}";
+    public string Label => $"conv{string.Join('-', NumConv)}_k{string.Join('-', ConvLen)}_lstm{NumLayers}x{NumNodes}{(BatchNorm ? "_bn" : "")}{(MeanOverTime ? "_mean" : "")}";
 }

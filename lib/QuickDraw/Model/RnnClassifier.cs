@@ -9,6 +9,7 @@ namespace QuickDraw.Model;
 /// The tutorial's classifier, top to bottom:
 /// ink (B, T, 3) → [batch norm?, dropout (after the first)] conv1d ×L (same padding, no activation)
 ///   → stacked bidirectional LSTM over packed sequences → outputs summed over each drawing's real steps
+///   (or averaged: <see cref="ModelConfig.MeanOverTime"/>, not the tutorial's)
 ///   → linear → logits (B, classes).
 /// Lengths are respected everywhere: conv outputs are zeroed past each drawing's end (so the next conv reads
 /// the zeros it would read alone), and the LSTM runs packed, so BOTH directions see only real points — the
@@ -64,8 +65,9 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
         var (packedOut, _, _) = lstm.call(packed);
         var (outputs, _) = nn.utils.rnn.pad_packed_sequence(packedOut, batch_first: true, total_length: T); // (B, T, 2H), zeros past ends
         if (Config.Dropout > 0) outputs = dropout.call(outputs);
-        var summed = outputs.sum(1);                                 // (B, 2H)
-        return output.call(summed).MoveToOuterDisposeScope();        // (B, classes)
+        var pooled = outputs.sum(1);                                 // (B, 2H)
+        if (Config.MeanOverTime) pooled = pooled / lengths.to(pooled.device).unsqueeze(1).to_type(pooled.dtype);
+        return output.call(pooled).MoveToOuterDisposeScope();        // (B, classes)
     }
 
     static Tensor StepMask(Tensor lengths, long T, Device device)
@@ -90,7 +92,7 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
             rows.Add(($"conv{i} k={Config.ConvLen[i]}", $"(B, {Config.NumConv[i]}, T)", Count(convs[i])));
         }
         rows.Add(($"bilstm {Config.NumLayers}×{Config.NumNodes} (packed)", $"(B, T, {2 * Config.NumNodes})", Count(lstm)));
-        rows.Add(("sum over valid steps", $"(B, {2 * Config.NumNodes})", 0));
+        rows.Add(($"{(Config.MeanOverTime ? "mean" : "sum")} over valid steps", $"(B, {2 * Config.NumNodes})", 0));
         rows.Add(("linear → logits", $"(B, {Config.NumClasses})", Count(output)));
         return rows;
     }

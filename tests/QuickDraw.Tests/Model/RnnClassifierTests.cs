@@ -14,11 +14,13 @@ public class RnnClassifierTests
         return randn(B, T, 3, generator: g);
     }
 
-    [Fact]
-    public void LogitsOfADrawingDoNotDependOnWhatItIsBatchedWith()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LogitsOfADrawingDoNotDependOnWhatItIsBatchedWith(bool meanOverTime)
     {
         torch.manual_seed(1);
-        using var model = new RnnClassifier(Small with { BatchNorm = true });
+        using var model = new RnnClassifier(Small with { BatchNorm = true, MeanOverTime = meanOverTime });
         model.eval();
         using var d = no_grad();
         var alone = RandomInk(1, 7, 2);
@@ -65,6 +67,8 @@ public class RnnClassifierTests
         long dense = 256 * 345 + 345;
         Assert.Equal(conv + lstm + dense, model.ParameterCount);
         Assert.Equal(model.ParameterCount, model.Summary().Sum(r => r.Parameters));
+        Assert.Equal("conv48-64-96_k5-5-3_lstm3x128", model.Config.Label);
+        Assert.Equal("conv48-64-96_k5-5-3_lstm3x128_bn_mean", (model.Config with { BatchNorm = true, MeanOverTime = true }).Label);
     }
 
     [Fact]
