@@ -70,16 +70,68 @@ public class ScriptsTests(ITestOutputHelper output)
         Assert.Contains("while drawing", r.Out);
     }
 
+    [Fact]
+    public void CtrlCWritesACheckpointAndResumeFinishesTheRun()
+    {
+        // train.cs as a user runs it; SIGINT (what Ctrl-C sends) once training is under way, then --resume.
+        using var dir = new TempDir();
+        var data = dir.File("shards");
+        QuickDraw.Records.DoodleShards.Write(data, trainPerClass: 60, evalPerClass: 10);
+        var runPath = dir.File("run");
+        string[] args = ["--data", data, "--run", runPath, "--steps", "3000", "--batch-size", "8", "--num-conv", "8", "--conv-len", "3",
+            "--num-layers", "1", "--num-nodes", "8", "--log-every", "5", "--eval-every", "100000", "--checkpoint-every", "100000", "--threads", "1"];
+
+        var psi = Psi(["dotnet", "run", Path.Combine("scripts", "train.cs"), "--", .. args]);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var lines = new List<string>();
+        int app = 0;
+        while (p.StandardOutput.ReadLine() is { } line)
+        {
+            lines.Add(line);
+            if (app == 0 && line.Contains("train loss"))
+            {
+                // `dotnet run` starts the program as its child; a terminal's Ctrl-C reaches both, the program acts on it.
+                app = int.Parse(File.ReadAllText($"/proc/{p.Id}/task/{p.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single());
+                using var kill = Process.Start("kill", ["-INT", app.ToString()]);
+                kill.WaitForExit();
+            }
+        }
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "train.cs did not stop after SIGINT");
+        output.WriteLine(string.Join('\n', lines.TakeLast(5)));
+        Assert.True(app != 0, "training never logged a step:\n" + string.Join('\n', lines) + stderr.Result);
+        Assert.Equal(130, p.ExitCode);
+        Assert.Contains("stopping after the current step", stderr.Result);
+        var run = new RunFolder(runPath);
+        Assert.True(run.HasCheckpoint);
+        var stopped = run.ReadSummary();
+        Assert.False(stopped.Completed);
+        Assert.InRange(stopped.Steps, 5, 2999);
+
+        var resumed = Run("train.cs", ["--run", runPath, "--resume", "--threads", "1"]);
+        Assert.True(resumed.Code == 0, $"--resume exited {resumed.Code}: {resumed.Err}");
+        var done = run.ReadSummary();
+        Assert.True(done.Completed);
+        Assert.Equal(3000, done.Steps);
+        Assert.Equal(Enumerable.Range(1, 600).Select(i => 5L * i), run.ReadMetrics().Where(r => r.Split == "train").Select(r => r.Step));
+    }
+
     (int Code, string Out, string Err) Run(string script, string[] args, params (string Name, string Value)[] env) =>
         Start(["dotnet", "run", Path.Combine("scripts", script), "--", .. args], env);
 
-    (int Code, string Out, string Err) Start(string[] command, params (string Name, string Value)[] env)
+    static ProcessStartInfo Psi(string[] command, params (string Name, string Value)[] env)
     {
         var psi = new ProcessStartInfo(command[0]) { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
         foreach (var (name, value) in env) psi.Environment[name] = value;
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment["COLUMNS"] = "120";
+        return psi;
+    }
+
+    (int Code, string Out, string Err) Start(string[] command, params (string Name, string Value)[] env)
+    {
+        var psi = Psi(command, env);
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
