@@ -21,8 +21,8 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
     .Option("device", "auto, cpu, cuda", "auto", "D")
     .Option("run", "run name under experiments/runs/", "main-<data>-<time>", "NAME")
     .Option("seed", "seed for data, weights and order", "0", "N")
-    .Flag("bucket", "batch drawings of similar length together: ~1.4× the examples/s but slower learning per step " +
-                    "(off: over 3 minutes on the real sample it ended 2 points lower; benchmarks/training/RESULTS.md)")
+    .Flag("bucket", "batch drawings of similar length together: 1.4× the examples/s, but learning takes off later; " +
+                    "over 3 minutes a wash (benchmarks/training/RESULTS.md)")
     .Example("bash scripts/main.sh")
     .Example("bash scripts/main.sh --data synthetic --minutes 2");
 
