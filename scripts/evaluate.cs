@@ -48,7 +48,8 @@ return cli.Run(args, (a, cancel) =>
         AnsiConsole.MarkupLineInterpolated($"wrote confusion.csv and per_class.csv to {outDir}");
         return 0;
     }
-    catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or ArgumentException)
+    catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or ArgumentException
+                               && e is not CommandLineException) // a bad option value: exit 2 via cli.Run
     {
         Console.Error.WriteLine($"error: {e.Message}");
         return 1;

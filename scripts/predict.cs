@@ -43,7 +43,7 @@ return cli.Run(args, (a, cancel) =>
             Console.WriteLine($"{drawings[i].Word,-16} → " + string.Join("  ", results[i].Select(r => $"{r.Class} {r.Probability:P1}")));
         return 0;
     }
-    catch (Exception e) when (e is FileNotFoundException or ArgumentException)
+    catch (Exception e) when (e is FileNotFoundException or ArgumentException && e is not CommandLineException) // bad option value: exit 2 via cli.Run
     {
         Console.Error.WriteLine($"error: {e.Message}");
         return 1;

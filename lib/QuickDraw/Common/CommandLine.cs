@@ -13,7 +13,8 @@ public sealed class CommandLineException(string message) : ArgumentException(mes
 /// </summary>
 public sealed class CommandLine(string usage, string description)
 {
-    /// <summary>Help lines are wrapped to this many characters.</summary>
+    /// <summary>Option rows of the help are wrapped to this many characters (usage, description and examples are
+    /// printed as written).</summary>
     public const int HelpWidth = 110;
 
     readonly List<(string Name, string Help, string? Default, bool IsFlag, string ValueName, bool Repeatable)> options = [];
@@ -83,6 +84,7 @@ public sealed class CommandLine(string usage, string description)
         {
             var a = args[i];
             if (a is "-h" or "--help" or "-?") { help = true; continue; }
+            if (a.StartsWith("--help=")) throw new CommandLineException("--help is a flag and takes no value");
             if (!a.StartsWith("--")) throw new CommandLineException($"unexpected argument '{a}': options start with -- (see --help)");
             var name = a[2..];
             string? inline = null;

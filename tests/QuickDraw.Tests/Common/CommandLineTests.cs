@@ -40,6 +40,7 @@ public class CommandLineTests
     [InlineData("--stpes 5", "unknown option --stpes; did you mean --steps? (see --help)")]
     [InlineData("--steps 5 --steps 6", "--steps is given twice ('5' and '6'); give it once")]
     [InlineData("--resume=yes", "--resume is a flag and takes no value")]
+    [InlineData("--help=yes", "--help is a flag and takes no value")]
     [InlineData("--run", "--run needs a value (DIR)")]
     [InlineData("steps 5", "unexpected argument 'steps': options start with -- (see --help)")]
     public void BadCommandLinesSayWhatIsWrong(string args, string message)

@@ -83,6 +83,9 @@ public class ScriptsTests(ITestOutputHelper output)
 
         var psi = Psi(["dotnet", "run", Path.Combine("scripts", "train.cs"), "--", .. args]);
         using var p = Process.Start(psi)!;
+        // A hung program must fail the test, not hang it: kill the whole tree after 4 minutes (ReadLine then ends).
+        using var watchdog = new Timer(_ => { try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } },
+            null, TimeSpan.FromMinutes(4), Timeout.InfiniteTimeSpan);
         var stderr = p.StandardError.ReadToEndAsync();
         var lines = new List<string>();
         int app = 0;
@@ -92,7 +95,7 @@ public class ScriptsTests(ITestOutputHelper output)
             if (app == 0 && line.Contains("train loss"))
             {
                 // `dotnet run` starts the program as its child; a terminal's Ctrl-C reaches both, the program acts on it.
-                app = int.Parse(File.ReadAllText($"/proc/{p.Id}/task/{p.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single());
+                app = ChildOf(p.Id, "train");
                 using var kill = Process.Start("kill", ["-INT", app.ToString()]);
                 kill.WaitForExit();
             }
@@ -118,6 +121,22 @@ public class ScriptsTests(ITestOutputHelper output)
 
     (int Code, string Out, string Err) Run(string script, string[] args, params (string Name, string Value)[] env) =>
         Start(["dotnet", "run", Path.Combine("scripts", script), "--", .. args], env);
+
+    // The program `dotnet run` started: the child of `pid` whose command line names it (a compiler server the build
+    // left running is a child too). Scans /proc/<pid>/stat: "pid (comm) state ppid ...".
+    static int ChildOf(int pid, string program)
+    {
+        var children = new List<int>();
+        foreach (var dir in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            string stat, cmdline;
+            try { stat = File.ReadAllText(Path.Combine(dir, "stat")); cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // it ended meanwhile
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.Parse(fields[1]) == pid && cmdline.Contains(program)) children.Add(int.Parse(Path.GetFileName(dir)));
+        }
+        return Assert.Single(children);
+    }
 
     static ProcessStartInfo Psi(string[] command, params (string Name, string Value)[] env)
     {
