@@ -28,12 +28,12 @@ public static class ClassName
     /// from) when <paramref name="name"/> is not a valid class name.</summary>
     public static string Check(string name, string source, string whatToDo)
     {
-        if (Problem(name) is { } problem) throw new ActionableException(problem, source, whatToDo);
+        if (Problem(name) is { } problem) throw new ActionableException(problem, Visible(source), whatToDo);
         return name;
     }
 
-    // Control characters as \n, \t, \uXXXX, so the message stays one readable line.
-    static string Visible(string s) => string.Concat(s.Select(c => c switch
+    /// <summary><paramref name="s"/> with control characters written as \n, \t, \uXXXX, so a message stays one readable line.</summary>
+    public static string Visible(string s) => string.Concat(s.Select(c => c switch
     {
         '\n' => "\\n", '\r' => "\\r", '\t' => "\\t",
         _ when char.IsControl(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:X4}",

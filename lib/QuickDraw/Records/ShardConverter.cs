@@ -171,7 +171,7 @@ public static class ShardConverter
 
     /// <summary>Files in <paramref name="folder"/> that are not class files (so not converted): for a notice.</summary>
     public static string[] IgnoredFiles(string folder) =>
-        !Directory.Exists(folder) ? [] : Directory.GetFiles(folder).Where(f => !DrawingFile.IsClassFile(f)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        !Directory.Exists(folder) ? [] : Directory.GetFiles(folder).Where(f => !DrawingFile.IsClassFile(f)).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>A shard written under a temporary name and renamed when the conversion completes.</summary>
     sealed class ShardFile(string path)

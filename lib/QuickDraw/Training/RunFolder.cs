@@ -107,18 +107,18 @@ public sealed class RunFolder(string path)
     public string? TruncateMetrics(long step)
     {
         if (!System.IO.File.Exists(MetricsFile)) return null;
-        var rows = ReadMetrics(out var torn);
+        var rows = ReadMetricsWithTornRow(out var torn);
         var keep = rows.Where(r => r.Step <= step).Select(r => r.ToCsv()).Prepend(MetricsHeader);
         WriteAtomically(MetricsFile, string.Join('\n', keep) + "\n");
         return torn == null ? null : $"{MetricsFile}: dropped a torn last row ('{torn}'), left by an interrupted write";
     }
 
-    public IReadOnlyList<MetricsRow> ReadMetrics() => ReadMetrics(out _);
+    public IReadOnlyList<MetricsRow> ReadMetrics() => ReadMetricsWithTornRow(out _);
 
     /// <summary>The rows of metrics.csv. A last row without its newline or that does not parse (a write cut short) is
     /// dropped and returned in <paramref name="tornRow"/>; a bad row before it is an <see cref="ActionableException"/>
     /// naming its line.</summary>
-    public IReadOnlyList<MetricsRow> ReadMetrics(out string? tornRow)
+    public IReadOnlyList<MetricsRow> ReadMetricsWithTornRow(out string? tornRow)
     {
         tornRow = null;
         if (!System.IO.File.Exists(MetricsFile)) return [];

@@ -91,7 +91,7 @@ public class DamagedRunTests(SyntheticShards data) : IClassFixture<SyntheticShar
 
         // A row cut short by a kill (as appending in place could leave it): dropped with a notice on resume.
         File.AppendAllText(run.MetricsFile, "15,0.8,tra");
-        Assert.Equal([5L, 10L], run.ReadMetrics(out var torn).Where(r => r.Split == "train").Select(r => r.Step));
+        Assert.Equal([5L, 10L], run.ReadMetricsWithTornRow(out var torn).Where(r => r.Split == "train").Select(r => r.Step));
         Assert.Equal("15,0.8,tra", torn);
         var notices = new Notices();
         Assert.True(Trainer.Run(run, Config(data.Folder, steps: 20), resume: true, progress: notices).Completed);

@@ -30,7 +30,7 @@ public class HostileInputTests
         var bad = Path.Combine(input, "cat\nsneaky.ndjson");
         File.WriteAllText(bad, Good + "\n");
         var e = Assert.Throws<ActionableException>(() => Convert(input, dir.File("out")));
-        Assert.Equal($"{bad}: the class name holds a control character (U+000A) in \"cat\\nsneaky\"; rename the file: its name without the extension is the class name", e.Message);
+        Assert.Equal($"{bad.Replace("\n", "\\n")}: the class name holds a control character (U+000A) in \"cat\\nsneaky\"; rename the file: its name without the extension is the class name", e.Message);
         Assert.False(Directory.Exists(dir.File("out")), "nothing may be written before the check");
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path).Where(p => p != input));
     }
