@@ -22,7 +22,7 @@ if (options.Help)
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-using var downloader = new QuickDrawDownloader(options.Source, options.Transfer);
+using var downloader = new QuickDrawDownloader(options.Source, options.Transfer) { ListingNotices = m => Console.Error.WriteLine(m) };
 var ct = cancel.Token;
 
 try

@@ -114,7 +114,8 @@ public sealed class CommandLine(string usage, string description)
     }
 
     /// <summary>Runs a script's body: prints --help, turns bad command lines into exit code 2 and a message,
-    /// and a cancellation (Ctrl-C) into exit code 130.</summary>
+    /// a cancellation (Ctrl-C) into exit code 130, and the expected failures (an <see cref="ActionableException"/>,
+    /// a corrupt record or file) into a one-line error and exit code 1: never a stack trace for bad input.</summary>
     public int Run(string[] args, Func<ParsedArgs, CancellationToken, int> body)
     {
         using var cancel = new CancellationTokenSource();
@@ -137,6 +138,11 @@ public sealed class CommandLine(string usage, string description)
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (ExpectedFailure(e) is var (message, code) && message != null)
+        {
+            Console.Error.WriteLine($"error: {message}");
+            return code;
+        }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             Console.Error.WriteLine("interrupted.");
@@ -144,6 +150,25 @@ public sealed class CommandLine(string usage, string description)
         }
         finally { Console.CancelKeyPress -= onCancel; }
     }
+
+    /// <summary>The one-line message and exit code of an expected failure, or (null, 0) for a bug (left to crash
+    /// with its stack trace). Also looks inside the wrappers that tasks and background threads put around it.</summary>
+    public static (string? Message, int ExitCode) ExpectedFailure(Exception e)
+    {
+        for (var x = e; x != null; x = x is AggregateException { InnerExceptions.Count: 1 } or InvalidOperationException { InnerException: not null } ? x.InnerException : null)
+        {
+            switch (x)
+            {
+                case ActionableException a: return (OneLine(a.Message), a.ExitCode);
+                case Records.TfRecordCorruptException c:
+                    return (OneLine($"{c.Message}; the file is damaged: convert (or download) it again"), 1);
+                case InvalidDataException d: return (OneLine(d.Message), 1);
+            }
+        }
+        return (null, 0);
+    }
+
+    static string OneLine(string s) => s.ReplaceLineEndings(" ");
 
     static IEnumerable<string> Wrap(string text, int width)
     {

@@ -34,6 +34,7 @@ public sealed record DownloadCommandLine
         .Option("retries", "Retries per file after a cut, stall or 5xx, each resuming with Range.", Invariant(Defaults.Retries), "N")
         .Option("retry-delay", "Wait before the first retry, doubled for each further one.", Invariant(Defaults.RetryBaseDelay.TotalSeconds), "SECONDS")
         .Option("stall-timeout", "Abandon an attempt when the server sends nothing for this long.", Invariant(Defaults.StallTimeout.TotalSeconds), "SECONDS")
+        .Option("deadline", "Fail a file when the server sends nothing for this long over all its attempts (any data restarts it).", Invariant(Defaults.NoDataDeadline.TotalSeconds), "SECONDS")
         .Option("source-url", "A mirror laid out like storage.googleapis.com: bucket at URL/quickdraw_dataset/, listing at " +
                               "URL/storage/v1/b/quickdraw_dataset/o, tarball at URL/data/. (default: https://storage.googleapis.com/)", null, "URL")
         .Option("listing-url", $"The bucket's JSON listing (without ?prefix=). (default: {QuickDrawSource.Google.ListingUrl.AbsoluteUri})", null, "URL")
@@ -81,6 +82,7 @@ public sealed record DownloadCommandLine
                 Retries = NonNegative("retries", a.Require("retries")),
                 RetryBaseDelay = Seconds("retry-delay", a.Require("retry-delay"), allowZero: true),
                 StallTimeout = Seconds("stall-timeout", a.Require("stall-timeout"), allowZero: false),
+                NoDataDeadline = Seconds("deadline", a.Require("deadline"), allowZero: false),
             },
             TutorialFolder = a.Get("tutorial-out") is { } t ? Path.GetFullPath(t) : TutorialDataset.DefaultFolder,
         };

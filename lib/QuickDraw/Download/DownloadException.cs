@@ -42,6 +42,10 @@ public class DownloadException(DownloadFailure failure, string message, Uri? url
         $"{url} sent nothing for {stall.TotalSeconds:0.###} s (attempt {attempts} of {attempts}); " +
         "the server or the connection is stalled (raise --stall-timeout on a slow link)", url);
 
+    internal static DownloadException NoData(Uri url, TimeSpan deadline, int attempts) => new(DownloadFailure.Stalled,
+        $"{url} sent nothing for {deadline.TotalSeconds:0.###} s over {attempts} attempt(s); " +
+        "the server or the connection is stalled (check the URL and your connection; raise --deadline on a slow link)", url);
+
     internal static DownloadException GaveUp(Uri url, int attempts, Exception last) => new(DownloadFailure.Http,
         $"giving up on {url} after {attempts} attempt(s): {Reason(last)}", url, last);
 

@@ -20,7 +20,7 @@ internal static class FirstDrawingsTransfer
             if (lines == maxDrawings) return Finish(url, part, target, maxDrawings, lines, have, false, report);
             if (attempt == 1) report.Started(lines);
 
-            using var guard = new StallGuard(http.Options.StallTimeout, t);
+            using var guard = http.Guard(t);
             using var response = await RangedResponse.OpenAsync(http, url, have, guard);
             if (response.Body is null) // 416: the partial already holds the whole (short) source
             {

@@ -26,6 +26,10 @@ public sealed class QuickDrawDownloader : IDisposable
 
     public TransferOptions Transfer => http.Options;
 
+    /// <summary>Hears retries and long waits while the bucket listing is fetched (file transfers report theirs
+    /// through their progress). download.cs prints them, so a silent server is never a silent wait.</summary>
+    public Action<string>? ListingNotices { get => http.Notices; set => http.Notices = value; }
+
     /// <summary>Every category file of a format, from the bucket's listing (all pages), sorted by name.
     /// Cached per instance.</summary>
     public async Task<IReadOnlyList<RemoteFile>> ListAsync(DataFormat format = DataFormat.Simplified, CancellationToken ct = default)

@@ -1,16 +1,24 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 
 namespace QuickDraw.Download;
 
 /// <summary>HTTP GETs with the behaviour every download here needs: a stall timeout on the headers and on each
-/// read, retries with exponential backoff, and failures turned into <see cref="DownloadException"/>s that say
+/// read, a total deadline per request without data (<see cref="TransferOptions.NoDataDeadline"/>), notices while
+/// waiting, retries with exponential backoff, and failures turned into <see cref="DownloadException"/>s that say
 /// what to do. One instance (one HttpClient) is shared by all parallel transfers.</summary>
 internal sealed class ResilientHttp : IDisposable
 {
     readonly HttpClient client;
 
+    // The request that WithRetriesAsync is running on this async flow: its attempts' guards share its deadline.
+    static readonly AsyncLocal<RequestClock?> request = new();
+
     public TransferOptions Options { get; }
+
+    /// <summary>Hears retries and long waits of requests that have no file to report them on (the listing).</summary>
+    public Action<string>? Notices { get; set; }
 
     public ResilientHttp(TransferOptions options)
     {
@@ -33,26 +41,37 @@ internal sealed class ResilientHttp : IDisposable
     public async Task<T> WithRetriesAsync<T>(Uri url, Func<int, CancellationToken, Task<T>> attempt,
         Action<string>? onRetry, CancellationToken ct)
     {
+        var clock = new RequestClock(Options.NoDataDeadline, Options.WaitNoticeInterval, onRetry);
+        request.Value = clock;
         for (var n = 1; ; n++)
         {
             try
             {
                 return await attempt(n, ct);
             }
+            catch (NoDataException)
+            {
+                throw DownloadException.NoData(url, Options.NoDataDeadline, n);
+            }
             catch (Exception e) when (IsTransient(e, ct))
             {
+                var wait = Options.BackoffBefore(n);
+                if (n <= Options.Retries && clock.Remaining <= wait)
+                    throw DownloadException.NoData(url, Options.NoDataDeadline, n); // the deadline would pass while waiting
                 if (n > Options.Retries)
                 {
                     if (e is StallException) throw DownloadException.Stalled(url, Options.StallTimeout, n);
                     if (DownloadException.IsUnreachable(e)) throw DownloadException.Unreachable(url, e);
                     throw DownloadException.GaveUp(url, n, e);
                 }
-                var wait = Options.BackoffBefore(n);
                 onRetry?.Invoke($"{Describe(e)}; retry {n}/{Options.Retries} in {wait.TotalSeconds:0.##} s");
                 await Task.Delay(wait, ct);
             }
         }
     }
+
+    /// <summary>A stall guard for one attempt of the current request (sharing its deadline and wait notices).</summary>
+    public StallGuard Guard(CancellationToken t) => new(Options.StallTimeout, t, request.Value);
 
     /// <summary>Sends a GET (optionally from byte <paramref name="from"/>) and waits for the headers within the
     /// stall timeout. 404 → <see cref="DownloadException"/>; 5xx/408/429 → a transient failure to retry.</summary>
@@ -73,7 +92,7 @@ internal sealed class ResilientHttp : IDisposable
     /// <summary>GETs a small text resource (the listing) with retries.</summary>
     public Task<string> GetStringAsync(Uri url, CancellationToken ct) => WithRetriesAsync(url, async (_, t) =>
     {
-        using var guard = new StallGuard(Options.StallTimeout, t);
+        using var guard = Guard(t);
         using var response = await SendAsync(url, 0, guard);
         await using var body = await guard.RunAsync(response.Content.ReadAsStreamAsync);
         using var text = new MemoryStream();
@@ -81,7 +100,7 @@ internal sealed class ResilientHttp : IDisposable
         int read;
         while ((read = await guard.RunAsync(g => body.ReadAsync(buffer, g).AsTask())) > 0) text.Write(buffer, 0, read);
         return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
-    }, null, ct);
+    }, Notices is { } say ? m => say($"{url.GetLeftPart(UriPartial.Path)}: {m}") : null, ct);
 
     static bool IsTransient(Exception e, CancellationToken ct) => e switch
     {
@@ -103,21 +122,32 @@ internal sealed class ResilientHttp : IDisposable
 }
 
 /// <summary>Cancels an attempt when the server sends nothing for the stall timeout: each awaited network
-/// operation gets the full timeout again, so a slow but moving transfer never trips it.</summary>
-internal sealed class StallGuard(TimeSpan stall, CancellationToken outer) : IDisposable
+/// operation gets the full timeout again, so a slow but moving transfer never trips it. With a request's clock,
+/// an operation also ends at the request's deadline without data (<see cref="NoDataException"/>), and a wait
+/// longer than the notice interval is reported as it goes.</summary>
+internal sealed class StallGuard(TimeSpan stall, CancellationToken outer, RequestClock? clock = null) : IDisposable
 {
     readonly CancellationTokenSource cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
 
+    public CancellationToken Token => cts.Token;
+
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> op)
     {
-        cts.CancelAfter(stall);
+        var remaining = clock?.Remaining ?? stall;
+        bool byDeadline = remaining < stall;
+        if (remaining <= TimeSpan.Zero) throw new NoDataException();
+        cts.CancelAfter(byDeadline ? remaining : stall);
+        using var notices = clock?.WaitNotices(stall);
         try
         {
-            return await op(cts.Token);
+            var result = await op(cts.Token);
+            clock?.Touch();
+            return result;
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException
                                   && cts.IsCancellationRequested && !outer.IsCancellationRequested)
         {
+            if (byDeadline) throw new NoDataException();
             throw new StallException(stall, e);
         }
         finally
@@ -128,6 +158,30 @@ internal sealed class StallGuard(TimeSpan stall, CancellationToken outer) : IDis
 
     public void Dispose() => cts.Dispose();
 }
+
+/// <summary>One request's time without data, over all its attempts: the deadline it counts down to, and the notices
+/// a long wait sends.</summary>
+internal sealed class RequestClock(TimeSpan deadline, TimeSpan noticeEvery, Action<string>? say)
+{
+    long lastData = Stopwatch.GetTimestamp();
+
+    /// <summary>Data (or an answer) arrived: the deadline starts again.</summary>
+    public void Touch() => Interlocked.Exchange(ref lastData, Stopwatch.GetTimestamp());
+
+    /// <summary>Time since data last arrived.</summary>
+    public TimeSpan Quiet => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastData));
+
+    /// <summary>Time left before the request fails for want of data.</summary>
+    public TimeSpan Remaining => deadline - Quiet;
+
+    /// <summary>While an operation waits: "no data for 5 s" every notice interval, until disposed.</summary>
+    public IDisposable? WaitNotices(TimeSpan stall) => say == null ? null : new Timer(_ =>
+        say($"no data for {Quiet.TotalSeconds:0} s; still waiting (this attempt ends after {stall.TotalSeconds:0.###} s of silence, " +
+            $"the file after {deadline.TotalSeconds:0.###} s without data)"), null, noticeEvery, noticeEvery);
+}
+
+/// <summary>The request's deadline without data passed (not transient: no more attempts).</summary>
+internal sealed class NoDataException() : TimeoutException("no data before the request's deadline");
 
 /// <summary>No bytes for the stall timeout (transient: the attempt is retried).</summary>
 internal sealed class StallException(TimeSpan stall, Exception inner)

@@ -26,7 +26,7 @@ internal static class WholeFileTransfer
             if (expected is long done && have == done && done > 0) return Finish(part, target, done, report);
             if (attempt == 1) report.Started(have);
 
-            using var guard = new StallGuard(http.Options.StallTimeout, t);
+            using var guard = http.Guard(t);
             using var response = await RangedResponse.OpenAsync(http, url, have, guard);
             var total = response.Total ?? expected;
             if (response.Total is long told && expected is long listed && told != listed)

@@ -4,9 +4,9 @@ namespace QuickDraw.Ink;
 
 /// <summary>
 /// Turns one framed item of either format into a <see cref="DrawingBuffer"/>, applying the reader's rules
-/// (drop unrecognized, truncated last line). One per thread: it reuses its buffers.
+/// (drop unrecognized, truncated last line, the point cap). One per thread: it reuses its buffers.
 /// </summary>
-public sealed class DrawingParser(bool dropUnrecognized = false, bool readMetadata = false)
+public sealed class DrawingParser(bool dropUnrecognized = false, bool readMetadata = false, int maxPoints = ReadOptions.DefaultMaxPoints)
 {
     readonly NdjsonDrawingParser json = new() { ReadMetadata = readMetadata };
     readonly DrawingBuffer binaryBuffer = new();
@@ -32,6 +32,7 @@ public sealed class DrawingParser(bool dropUnrecognized = false, bool readMetada
             Buffer = binaryBuffer;
             Recognized = recognized;
         }
+        if (problem == null && Buffer.PointCount > maxPoints) { detail = $"{Buffer.PointCount:N0} points, over the cap of {maxPoints:N0}"; return SkipReason.TooManyPoints; }
         if (problem == null && dropUnrecognized && !Recognized) { detail = ""; return SkipReason.NotRecognized; }
         return problem;
     }

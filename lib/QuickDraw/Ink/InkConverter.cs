@@ -31,16 +31,31 @@ public static class InkConverter
     }
 
     /// <summary>Writes the ink of <paramref name="drawing"/> into <paramref name="destination"/>
-    /// (length (points - 1) * 3) and returns the number of floats written.</summary>
-    [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// (length (points - 1) * 3) and returns the number of floats written. The tutorial's arithmetic whatever the
+    /// values: non-finite coordinates give NaN ink (the converter uses <see cref="TryWrite"/>, which refuses them).</summary>
     public static int Write(DrawingBuffer drawing, Span<float> destination)
     {
+        WriteChecked(drawing, destination, check: false, out int written);
+        return written;
+    }
+
+    /// <summary><see cref="Write"/>, or false (nothing written) when the drawing's width or height is not a finite
+    /// float32 (a non-finite coordinate, or an extent that overflows: coordinates near ±3.4e38), so its ink would not
+    /// be finite. With a finite extent every value written is finite: normalised coordinates lie in [0, 1].</summary>
+    public static bool TryWrite(DrawingBuffer drawing, Span<float> destination, out int written) =>
+        WriteChecked(drawing, destination, check: true, out written);
+
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static bool WriteChecked(DrawingBuffer drawing, Span<float> destination, bool check, out int written)
+    {
+        written = 0;
         int n = drawing.PointCount;
         if (n < 2) throw new ArgumentException("a drawing needs at least 2 points to make ink");
         var (minX, maxX) = Range(drawing.X);
         var (minY, maxY) = Range(drawing.Y);
         float scaleX = maxX - minX, scaleY = maxY - minY;
+        if (check && (!float.IsFinite(scaleX) || !float.IsFinite(scaleY))) return false;
         if (scaleX == 0) scaleX = 1;
         if (scaleY == 0) scaleY = 1;
 
@@ -64,7 +79,8 @@ public static class InkConverter
         }
         foreach (int end in drawing.StrokeEnds) // exclusive end of each stroke: its last point is row end - 1
             if (end >= 2) dest[3 * (end - 2) + 2] = 1f; // a stroke ending at point 0 loses its flag with row 0
-        return len;
+        written = len;
+        return true;
     }
 
     // Smallest and largest value, as a scan with `<` and `>` finds them. Vectorised when the values hold no NaN

@@ -142,6 +142,11 @@ public sealed partial class NdjsonDrawingParser
                     {
                         // Coordinates are read as double then rounded to float32, as numpy does on assignment.
                         float v = r.TryGetInt32(out int iv) ? iv : (float)r.GetDouble();
+                        if (!float.IsFinite(v))
+                        {
+                            detail = $"stroke {strokeIndex} has the coordinate {System.Text.Encoding.UTF8.GetString(r.ValueSpan)}, beyond float32's range";
+                            return SkipReason.NonFiniteCoordinate;
+                        }
                         if (component == 0) Buffer.AddX(v);
                         else if (count < xCount) Buffer.AddY(start + count, v);
                     }

@@ -145,7 +145,7 @@ public sealed partial class NdjsonDrawingParser
         if (!SkipNumber(s, ref p)) return false;
         if (!Utf8Parser.TryParse(s[start..p], out double d, out int used) || used != p - start) return false;
         value = (float)d;
-        return true;
+        return float.IsFinite(value); // beyond float32: the strict path words the skip
     }
 
     // The extent of a JSON number, without exponent (those go to the strict path).

@@ -21,6 +21,12 @@ public enum SkipReason
     CorruptBinary,
     /// <summary>recognized = false, dropped because the option to drop them was on.</summary>
     NotRecognized,
+    /// <summary>A coordinate that is not a finite float32 (such as 1e39, beyond float32's range), or a drawing whose
+    /// extent overflows float32: its ink would be NaN or infinite, and one such drawing turns a training to NaN.</summary>
+    NonFiniteCoordinate,
+    /// <summary>More points than the reader's cap (default 10,000; the longest real drawing of the shared sample has
+    /// 875): one such drawing would make a training step's time and memory unbounded.</summary>
+    TooManyPoints,
 }
 
 /// <summary>One skipped input, located for a person: "cat.ndjson:17: invalid JSON (...)".</summary>
@@ -39,6 +45,8 @@ public readonly record struct SkippedDrawing(string File, long Line, SkipReason 
         SkipReason.LineTooLong => "line too long",
         SkipReason.CorruptBinary => "corrupt binary record",
         SkipReason.NotRecognized => "not recognized (dropped by option)",
+        SkipReason.NonFiniteCoordinate => "non-finite coordinate",
+        SkipReason.TooManyPoints => "too many points",
         _ => reason.ToString(),
     };
 }

@@ -45,13 +45,14 @@ public sealed record ModelConfig
     {
         if (NumConv.Length != ConvLen.Length)
             throw new ArgumentException($"NumConv has {NumConv.Length} entries but ConvLen has {ConvLen.Length}: give one kernel length per convolution");
-        if (NumConv.Any(f => f < 1)) throw new ArgumentException("every NumConv entry must be ≥ 1");
-        if (ConvLen.Any(k => k < 1 || k % 2 == 0)) throw new ArgumentException("every ConvLen entry must be odd and ≥ 1 ('same' padding)");
-        if (NumLayers < 1) throw new ArgumentException("NumLayers must be ≥ 1");
-        if (NumNodes < 1) throw new ArgumentException("NumNodes must be ≥ 1");
-        if (Dropout is < 0 or >= 1) throw new ArgumentException("Dropout must be in [0, 1)");
+        if (NumConv.Any(f => f is < 1 or > 4096)) throw new ArgumentException("every NumConv entry (--num-conv) must be 1 to 4,096");
+        if (ConvLen.Any(k => k < 1 || k > 99 || k % 2 == 0)) throw new ArgumentException("every ConvLen entry (--conv-len) must be odd, 1 to 99 ('same' padding)");
+        if (NumLayers is < 1 or > 16) throw new ArgumentException("NumLayers (--num-layers) must be 1 to 16");
+        if (NumNodes is < 1 or > 4096) throw new ArgumentException("NumNodes (--num-nodes) must be 1 to 4,096");
+        if (!(Dropout >= 0 && Dropout < 1)) // NaN fails too
+            throw new ArgumentException($"Dropout (--dropout) must be a finite number in [0, 1), not {Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         if (Recurrence is not ("auto" or "dense" or "packed")) throw new ArgumentException($"Recurrence '{Recurrence}' is unknown: use auto, dense or packed");
-        if (NumClasses < 2) throw new ArgumentException("NumClasses must be ≥ 2");
+        if (NumClasses is < 2 or > 1_000_000) throw new ArgumentException("NumClasses must be 2 to 1,000,000 (the classes file decides)");
     }
 
     /// <summary>A short label such as "conv48-64-96_k5-5-3_lstm3x128".</summary>

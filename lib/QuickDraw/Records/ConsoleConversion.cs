@@ -15,6 +15,10 @@ public static class ConsoleConversion
         double Fraction(ConvertProgress p) =>
             Math.Min(1, Math.Max(p.Target > 0 ? (double)p.Written / p.Target : 1, totalBytes > 0 ? (double)p.BytesRead / totalBytes : 1));
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ignored = ShardConverter.IgnoredFiles(inputFolder);
+        if (ignored.Length > 0)
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]ignored {ignored.Length} file(s) that are not class files (.ndjson, .ndjson.gz, .bin):[/] {string.Join(", ", ignored.Take(5))}{(ignored.Length > 5 ? ", ..." : "")}");
+        Action<string> notice = m => AnsiConsole.MarkupLineInterpolated($"  [yellow]{m}[/]");
         string Line(ConvertProgress p) =>
             $"{p.Written:N0} drawings{(p.Skipped > 0 ? $" ({p.Skipped:N0} skipped)" : "")}, {p.BytesRead / 1e6:N0} MB, " +
             $"{p.BytesRead / 1e6 / Math.Max(1e-9, clock.Elapsed.TotalSeconds):N0} MB/s";
@@ -27,7 +31,7 @@ public static class ConsoleConversion
                 if (clock.Elapsed.TotalSeconds - lastShown < 5) return; // a line every 5 s at most in logs
                 lastShown = clock.Elapsed.TotalSeconds;
                 Console.WriteLine($"  {Fraction(p),4:P0}  {Line(p)}");
-            }), cancel);
+            }), cancel, notice);
         }
 
         ConvertSummary summary = null!;
@@ -42,7 +46,7 @@ public static class ConsoleConversion
                 {
                     task.Value = 1000 * Fraction(p);
                     task.Description = Markup.Escape(Line(p));
-                }), cancel);
+                }), cancel, notice);
                 task.Value = task.MaxValue;
             });
         return summary;

@@ -49,7 +49,12 @@ sealed class Chunk
             var buffer = parser.Buffer;
             int floats = (buffer.PointCount - 1) * 3;
             if (ink.Length < floats) ink = new float[Math.Max(floats, ink.Length * 2)];
-            InkConverter.Write(buffer, ink);
+            if (!InkConverter.TryWrite(buffer, ink, out _))
+            {
+                Result[i] = SkipReason.NonFiniteCoordinate;
+                Detail[i] = "the drawing's extent overflows float32";
+                continue;
+            }
             // The framed record (TFRecord header, Example, footer), checksummed here rather than by the writer.
             int max = InkExample.MaxEncodedLength(floats) + TfRecordWriter.FrameOverhead;
             if (outUsed + max > Output.Length) Array.Resize(ref Output, Math.Max(Output.Length * 2, outUsed + max));

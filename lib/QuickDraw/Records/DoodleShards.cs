@@ -8,8 +8,9 @@ namespace QuickDraw.Records;
 /// </summary>
 public static class DoodleShards
 {
-    /// <summary>Writes <c>&lt;folder&gt;/doodles/&lt;class&gt;.ndjson</c> and converts it into shards in
-    /// <paramref name="folder"/> (training and eval split, classes file).</summary>
+    /// <summary>Writes <c>&lt;folder&gt;-doodles/&lt;class&gt;.ndjson</c> (beside the shards folder: a conversion
+    /// replaces the whole shards folder) and converts it into shards in <paramref name="folder"/> (training and eval
+    /// split, classes file).</summary>
     /// <param name="folder">Receives the shards.</param>
     /// <param name="trainPerClass">Training drawings per class.</param>
     /// <param name="evalPerClass">Eval drawings per class.</param>
@@ -19,7 +20,7 @@ public static class DoodleShards
     public static ConvertSummary Write(string folder, int trainPerClass, int evalPerClass, int shards = 2, int seed = 0,
         IEnumerable<string>? classes = null)
     {
-        var input = Path.Combine(folder, "doodles");
+        var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + "-doodles";
         SyntheticDoodles.WriteNdjson(input, trainPerClass + evalPerClass, seed, classes: classes);
         return ShardConverter.Convert(input, folder, new ConvertOptions(TrainPerClass: trainPerClass, EvalPerClass: evalPerClass, Shards: shards, Seed: seed));
     }

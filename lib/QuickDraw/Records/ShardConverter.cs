@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using QuickDraw.Common;
 using QuickDraw.Ink;
 
 namespace QuickDraw.Records;
@@ -15,21 +16,28 @@ namespace QuickDraw.Records;
 /// and both the round order and the shard choice come from the seed, not from unseeded randomness.
 /// A reader thread frames items into chunks; workers parse, convert, encode and frame them; the calling thread
 /// writes the chunks back in reading order, so the output does not depend on thread timing.
+/// The output folder is written whole or not at all (see <see cref="ShardFolder"/>): shards and classes file are
+/// built in a sibling temporary folder and swapped in at the end, under a lock that keeps a second converter out.
 /// The per-drawing methods on that path are marked AggressiveOptimization: a conversion of a few hundred MB lasts
 /// seconds, about the time tiered compilation takes to replace their first, unoptimised code.
 /// </remarks>
 public static class ShardConverter
 {
-    /// <summary>Converts <paramref name="inputFolder"/> into shards in <paramref name="outputFolder"/>.</summary>
+    /// <summary>Converts <paramref name="inputFolder"/> into shards in <paramref name="outputFolder"/>, replacing
+    /// what it held before only once the new shards are complete. <paramref name="notice"/> hears about leftovers
+    /// of an interrupted conversion (removed) and stale locks.</summary>
     public static ConvertSummary Convert(string inputFolder, string outputFolder, ConvertOptions? options = null,
-        IProgress<ConvertProgress>? progress = null, CancellationToken cancel = default)
+        IProgress<ConvertProgress>? progress = null, CancellationToken cancel = default, Action<string>? notice = null)
     {
         options ??= new ConvertOptions();
         if (options.TrainPerClass < 0 || options.EvalPerClass < 0) throw new ArgumentException("per-class counts must be ≥ 0");
         if (options.Shards < 1) throw new ArgumentException("shards must be ≥ 1");
+        if (options.ReadOrDefault.MaxPoints < 2) throw new ArgumentException("the point cap (MaxPoints) must be ≥ 2");
         var files = ClassFiles(inputFolder, options.Classes);
         var classes = files.Select(DrawingFile.ClassNameOf).ToArray();
-        Directory.CreateDirectory(outputFolder);
+        using var target = ShardFolder.Begin(outputFolder, notice);
+        var finalFolder = outputFolder;
+        outputFolder = target.Building;
 
         var clock = Stopwatch.StartNew();
         var skips = new SkipLog();
@@ -48,7 +56,7 @@ public static class ShardConverter
         int workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
         int depth = 2 * workers; // chunks in flight: each worker has one queued behind the one it parses
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, workers).ConcurrentScheduler;
-        var parsers = new ThreadLocal<DrawingParser>(() => new DrawingParser(options.ReadOrDefault.DropUnrecognized));
+        var parsers = new ThreadLocal<DrawingParser>(() => new DrawingParser(options.ReadOrDefault.DropUnrecognized, maxPoints: options.ReadOrDefault.MaxPoints));
         long written = 0;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -130,24 +138,29 @@ public static class ShardConverter
 
         long outBytes = train.Concat(eval).Sum(w => w.Commit());
         File.WriteAllLines(Path.Combine(outputFolder, ShardLayout.ClassesFile), classes);
+        target.Commit();
         long inBytes = inputs.Sum(f => f.BytesRead);
-        return new ConvertSummary(outputFolder, classes, trainCount, evalCount, skips, inBytes, outBytes, clock.Elapsed);
+        return new ConvertSummary(finalFolder, classes, trainCount, evalCount, skips, inBytes, outBytes, clock.Elapsed);
     }
 
-    /// <summary>The class files of a folder (*.ndjson, *.bin), sorted by class name (ordinal), optionally filtered.</summary>
+    /// <summary>The class files of a folder (*.ndjson, *.ndjson.gz, *.bin, in any case), sorted by class name
+    /// (ordinal), optionally filtered. Throws an <see cref="ActionableException"/> naming the file when a file name is
+    /// not a valid class name (<see cref="ClassName"/>), before anything is written.</summary>
     public static string[] ClassFiles(string folder, IReadOnlyList<string>? only = null)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"input folder not found: {folder}");
-        var files = Directory.GetFiles(folder, "*.ndjson").Concat(Directory.GetFiles(folder, "*.bin")).ToArray();
+        var files = Directory.GetFiles(folder).Where(DrawingFile.IsClassFile).ToArray();
         var dup = files.GroupBy(DrawingFile.ClassNameOf).FirstOrDefault(g => g.Count() > 1);
-        if (dup != null) throw new InvalidOperationException($"class '{dup.Key}' has both .ndjson and .bin files in {folder}: keep one");
+        if (dup != null) throw new InvalidOperationException($"class '{dup.Key}' has {dup.Count()} files in {folder} ({string.Join(", ", dup.Select(Path.GetFileName).Order(StringComparer.Ordinal))}): keep one");
         if (only != null)
         {
             var missing = only.Except(files.Select(DrawingFile.ClassNameOf)).ToList();
             if (missing.Count > 0) throw new ArgumentException($"no file for class(es) {string.Join(", ", missing)} in {folder}");
             files = files.Where(f => only.Contains(DrawingFile.ClassNameOf(f))).ToArray();
         }
-        if (files.Length == 0) throw new ArgumentException($"no .ndjson or .bin class files in {folder}");
+        if (files.Length == 0) throw new ArgumentException($"no .ndjson or .bin class files in {folder} (.ndjson.gz too; any case)");
+        foreach (var f in files)
+            ClassName.Check(DrawingFile.ClassNameOf(f), f, "rename the file: its name without the extension is the class name");
         return files.OrderBy(DrawingFile.ClassNameOf, StringComparer.Ordinal).ToArray();
     }
 
@@ -155,6 +168,10 @@ public static class ShardConverter
 
     static ShardFile[] OpenShards(string folder, string prefix, int n) =>
         Enumerable.Range(0, n).Select(i => new ShardFile(Path.Combine(folder, ShardLayout.ShardName(prefix, i, n)))).ToArray();
+
+    /// <summary>Files in <paramref name="folder"/> that are not class files (so not converted): for a notice.</summary>
+    public static string[] IgnoredFiles(string folder) =>
+        !Directory.Exists(folder) ? [] : Directory.GetFiles(folder).Where(f => !DrawingFile.IsClassFile(f)).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>A shard written under a temporary name and renamed when the conversion completes.</summary>
     sealed class ShardFile(string path)

@@ -18,11 +18,23 @@ public static class ShardLayout
         return files;
     }
 
-    /// <summary>Class names, in class-index order.</summary>
+    /// <summary>Class names, in class-index order. Trailing blank lines are ignored; a blank line between names, a
+    /// name that is not a valid class name (<see cref="ClassName"/>) or a repeated name is an
+    /// <see cref="Common.ActionableException"/> naming the file and line: it would shift or merge class indices.</summary>
     public static string[] ReadClasses(string folder)
     {
         var path = Path.Combine(folder, ClassesFile);
         if (!File.Exists(path)) throw new FileNotFoundException($"no {ClassesFile} in {folder}: convert data first (dotnet run scripts/convert.cs -- --help)", path);
-        return File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        var lines = File.ReadAllLines(path).ToList();
+        while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
+        const string fix = "convert the data again (dotnet run scripts/convert.cs -- --help), or fix the file: line i names class index i - 1";
+        if (lines.Count == 0) throw new Common.ActionableException("the classes file lists no class", path, fix);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            ClassName.Check(lines[i], $"{path}:{i + 1}", fix);
+            if (!seen.TryAdd(lines[i], i + 1)) throw new Common.ActionableException($"class '{lines[i]}' is listed twice (lines {seen[lines[i]]} and {i + 1})", path, fix);
+        }
+        return [.. lines];
     }
 }

@@ -7,10 +7,13 @@ namespace QuickDraw.Training;
 public static class Evaluator
 {
     /// <summary>Loss, top-1, top-3 and MAP@3 over the files (all records unless <paramref name="maxExamples"/> &gt; 0).
-    /// <paramref name="onBatch"/>, when given, sees each batch's logits (B, C) and labels (B) on the CPU.</summary>
+    /// <paramref name="onBatch"/>, when given, sees each batch's logits (B, C) and labels (B) on the CPU.
+    /// Each batch is checked first (<see cref="BatchCheck"/>: class indices within the model's classes, the point cap);
+    /// <paramref name="dataFolder"/> names the data in that error (default: the first file's folder).</summary>
     public static EvalMetrics Evaluate(RnnClassifier model, IReadOnlyList<string> files, Device device, int batchSize = 256,
-        int maxExamples = 0, Action<Tensor, Tensor>? onBatch = null)
+        int maxExamples = 0, Action<Tensor, Tensor>? onBatch = null, string? dataFolder = null)
     {
+        dataFolder ??= files.Count > 0 ? Path.GetDirectoryName(Path.GetFullPath(files[0]))! : "";
         bool wasTraining = model.training;
         model.eval();
         var acc = new MetricsAccumulator();
@@ -20,6 +23,7 @@ public static class Evaluator
             foreach (var batch in ShardData.Batches(files, batchSize, maxExamples))
             {
                 using var scope = NewDisposeScope();
+                BatchCheck.Check(batch, model.Config.NumClasses, dataFolder);
                 var (ink, lengths, labels) = batch.ToTensors(device);
                 var logits = model.call(ink, lengths);
                 var loss = nn.functional.cross_entropy(logits, labels).item<float>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using QuickDraw.Common;
 using QuickDraw.Model;
 
 namespace QuickDraw.Training;
@@ -31,7 +32,8 @@ public sealed record RunSummary
 /// <summary>
 /// One run's folder, self-describing: <c>config.json</c>, <c>classes.txt</c>, <c>metrics.csv</c> (a row per log
 /// and per evaluation), <c>summary.json</c>, <c>model.bin</c> (weights) and <c>checkpoint.bin</c> (weights,
-/// optimizer and position, for --resume). Plots and comparisons read only these files.
+/// optimizer and position, for --resume). Plots and comparisons read only these files. Every file is written
+/// atomically (a temporary file, then a rename), metrics.csv included; <c>run.lock</c> marks a training in progress.
 /// </summary>
 public sealed class RunFolder(string path)
 {
@@ -51,6 +53,8 @@ public sealed class RunFolder(string path)
     public string ModelFile => File("model.bin");
     public string CheckpointFile => File("checkpoint.bin");
     public string ClassesFile => File("classes.txt");
+    /// <summary>Held by the training that writes this folder (<see cref="OutputLock"/>).</summary>
+    public string LockFile => File("run.lock");
     public string Name => System.IO.Path.GetFileName(Path);
 
     string File(string name) => System.IO.Path.Combine(Path, name);
@@ -58,10 +62,25 @@ public sealed class RunFolder(string path)
     public bool HasCheckpoint => System.IO.File.Exists(CheckpointFile);
     public bool IsComplete => System.IO.File.Exists(SummaryFile) && ReadSummary().Completed;
 
-    public RunConfig ReadConfig() => JsonSerializer.Deserialize<RunConfig>(System.IO.File.ReadAllText(ConfigFile), Json)
-        ?? throw new InvalidDataException($"{ConfigFile} is empty");
-    public RunSummary ReadSummary() => JsonSerializer.Deserialize<RunSummary>(System.IO.File.ReadAllText(SummaryFile), Json)
-        ?? throw new InvalidDataException($"{SummaryFile} is empty");
+    public RunConfig ReadConfig() => ReadJson<RunConfig>(ConfigFile);
+    public RunSummary ReadSummary() => ReadJson<RunSummary>(SummaryFile);
+
+    // A damaged file (empty, cut, edited by hand) is an ActionableException naming it, not a JsonException.
+    static T ReadJson<T>(string path)
+    {
+        if (!System.IO.File.Exists(path))
+            throw new ActionableException("the file is missing", path, "is this a run folder? train.cs writes it when a run starts");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(System.IO.File.ReadAllText(path), Json)
+                ?? throw new JsonException("it holds null");
+        }
+        catch (JsonException e)
+        {
+            throw new ActionableException($"not valid JSON ({(e.Message.Length > 160 ? e.Message[..160] + "..." : e.Message)})", path,
+                "the run writes it atomically, so it was damaged from outside: restore it, or train the run again");
+        }
+    }
 
     public void WriteConfig(RunConfig config)
     {
@@ -72,25 +91,53 @@ public sealed class RunFolder(string path)
 
     public void WriteSummary(RunSummary summary) => WriteAtomically(SummaryFile, JsonSerializer.Serialize(summary, Json));
 
-    /// <summary>Appends metric rows, creating the file with its header.</summary>
+    /// <summary>Appends metric rows, creating the file with its header. Atomic: the file is rewritten under a
+    /// temporary name and renamed (it is small: a row per log and per evaluation), so a kill never tears a row.</summary>
     public void AppendMetrics(IEnumerable<MetricsRow> rows)
     {
-        bool header = !System.IO.File.Exists(MetricsFile);
-        using var w = new StreamWriter(MetricsFile, append: true);
-        if (header) w.WriteLine(MetricsHeader);
-        foreach (var r in rows) w.WriteLine(r.ToCsv());
+        var text = System.IO.File.Exists(MetricsFile) ? System.IO.File.ReadAllText(MetricsFile) : MetricsHeader + "\n";
+        if (text.Length > 0 && text[^1] != '\n') text = text[..(text.LastIndexOf('\n') + 1)]; // a torn last row (written by an older version)
+        var sb = new System.Text.StringBuilder(text);
+        foreach (var r in rows) sb.Append(r.ToCsv()).Append('\n');
+        WriteAtomically(MetricsFile, sb.ToString());
     }
 
-    /// <summary>Drops metric rows past <paramref name="step"/> (written after the checkpoint a resumed run restarts from).</summary>
-    public void TruncateMetrics(long step)
+    /// <summary>Drops metric rows past <paramref name="step"/> (written after the checkpoint a resumed run restarts from),
+    /// and a torn last row. Returns a notice for the user when it dropped a torn row, else null.</summary>
+    public string? TruncateMetrics(long step)
     {
-        if (!System.IO.File.Exists(MetricsFile)) return;
-        var keep = ReadMetrics().Where(r => r.Step <= step).Select(r => r.ToCsv()).Prepend(MetricsHeader);
+        if (!System.IO.File.Exists(MetricsFile)) return null;
+        var rows = ReadMetricsWithTornRow(out var torn);
+        var keep = rows.Where(r => r.Step <= step).Select(r => r.ToCsv()).Prepend(MetricsHeader);
         WriteAtomically(MetricsFile, string.Join('\n', keep) + "\n");
+        return torn == null ? null : $"{MetricsFile}: dropped a torn last row ('{torn}'), left by an interrupted write";
     }
 
-    public IReadOnlyList<MetricsRow> ReadMetrics() => !System.IO.File.Exists(MetricsFile) ? []
-        : System.IO.File.ReadLines(MetricsFile).Skip(1).Where(l => l.Length > 0).Select(MetricsRow.Parse).ToList();
+    public IReadOnlyList<MetricsRow> ReadMetrics() => ReadMetricsWithTornRow(out _);
+
+    /// <summary>The rows of metrics.csv. A last row without its newline or that does not parse (a write cut short) is
+    /// dropped and returned in <paramref name="tornRow"/>; a bad row before it is an <see cref="ActionableException"/>
+    /// naming its line.</summary>
+    public IReadOnlyList<MetricsRow> ReadMetricsWithTornRow(out string? tornRow)
+    {
+        tornRow = null;
+        if (!System.IO.File.Exists(MetricsFile)) return [];
+        var text = System.IO.File.ReadAllText(MetricsFile);
+        var lines = text.Split('\n');
+        var rows = new List<MetricsRow>(lines.Length);
+        int lastRow = Array.FindLastIndex(lines, l => l.Length > 0);
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            bool last = i == lastRow;
+            if (last && i == lines.Length - 1) { tornRow = lines[i]; break; } // no newline after it: cut short
+            if (MetricsRow.TryParse(lines[i], out var row)) { rows.Add(row); continue; }
+            if (last) { tornRow = lines[i]; break; }
+            throw new ActionableException($"row {i + 1} is not a metrics row: '{(lines[i].Length > 80 ? lines[i][..80] + "..." : lines[i])}'",
+                MetricsFile, "the run writes it atomically, so it was edited or damaged from outside: restore it, or delete the row");
+        }
+        return rows;
+    }
 
     /// <summary>Write to a temporary file, then rename: a crash never leaves a half-written file.</summary>
     public static void WriteAtomically(string path, string text)
@@ -116,5 +163,19 @@ public readonly record struct MetricsRow(long Step, double Seconds, string Split
         var f = line.Split(',');
         if (f.Length != 8) throw new FormatException($"metrics row needs 8 fields: {line}");
         return new MetricsRow(long.Parse(f[0], C), P(f[1]), f[2], P(f[3]), P(f[4]), P(f[5]), P(f[6]), P(f[7]));
+    }
+
+    /// <summary><see cref="Parse"/> without throwing: false for a row that is cut short or not a metrics row.</summary>
+    public static bool TryParse(string line, out MetricsRow row)
+    {
+        row = default;
+        var f = line.Split(',');
+        if (f.Length != 8 || f[2] is not ("train" or "eval") || !long.TryParse(f[0], NumberStyles.Integer, C, out long step)) return false;
+        var v = new double[8];
+        foreach (int i in (int[])[1, 3, 4, 5, 6, 7])
+            if (f[i].Length == 0) v[i] = double.NaN;
+            else if (!double.TryParse(f[i], NumberStyles.Float, C, out v[i])) return false;
+        row = new MetricsRow(step, v[1], f[2], v[3], v[4], v[5], v[6], v[7]);
+        return true;
     }
 }

@@ -62,13 +62,36 @@ public sealed record TrainConfig
     /// <summary>CPU threads for torch (0 = torch's default: one per core).</summary>
     public int Threads { get; init; } = 0;
 
+    /// <summary>The largest batch accepted (training and evaluation): 16,384 drawings of up to the 10,000-point cap
+    /// are ~2 GB of padded ink already; a GPU batch of 4,096 is large.</summary>
+    public const int MaxBatchSize = 16_384;
+
+    /// <summary>The largest shuffle buffer accepted: ~1 KB per record, so 10 million is ~10 GB of memory.</summary>
+    public const int MaxShuffleBuffer = 10_000_000;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> saying which setting (and script option) is out of range;
+    /// every real-valued setting must be a finite number (NaN and infinity are errors, not silent NaN training).</summary>
     public void Validate()
     {
-        if (LearningRate <= 0) throw new ArgumentException("LearningRate must be > 0");
+        Real(LearningRate, "LearningRate (--lr)", 0, 1, minOpen: true);
         if (LearningRateReferenceBatch < 0) throw new ArgumentException("LearningRateReferenceBatch must be ≥ 0 (0 = no scaling)");
-        if (BatchSize < 1) throw new ArgumentException("BatchSize must be ≥ 1");
+        if (BatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"BatchSize (--batch-size) must be 1 to {MaxBatchSize:N0}, not {BatchSize:N0}");
+        if (EvalBatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"EvalBatchSize must be 1 to {MaxBatchSize:N0}, not {EvalBatchSize:N0}");
         if (Steps < 0) throw new ArgumentException("Steps must be ≥ 0");
+        Real(MaxSeconds, "MaxSeconds (--max-minutes × 60)", 0, double.MaxValue);
+        Real(GradientClippingNorm, "GradientClippingNorm (--clip)", 0, double.MaxValue);
+        Real(CheckpointEverySeconds, "CheckpointEverySeconds (--checkpoint-seconds)", 0, double.MaxValue);
         if (EvalEverySteps < 1 || CheckpointEverySteps < 1 || LogEverySteps < 1) throw new ArgumentException("EvalEverySteps, CheckpointEverySteps and LogEverySteps must be ≥ 1");
-        if (ShuffleBuffer < 1) throw new ArgumentException("ShuffleBuffer must be ≥ 1");
+        if (MaxEvalExamples < 0) throw new ArgumentException("MaxEvalExamples (--max-eval) must be ≥ 0 (0 = all)");
+        if (ShuffleBuffer is < 1 or > MaxShuffleBuffer) throw new ArgumentException($"ShuffleBuffer (--shuffle-buffer) must be 1 to {MaxShuffleBuffer:N0}, not {ShuffleBuffer:N0}");
+        if (Threads < 0) throw new ArgumentException("Threads (--threads) must be ≥ 0 (0 = one per core)");
+    }
+
+    // A finite number in [min, max] (or (min, max] when minOpen).
+    static void Real(double v, string name, double min, double max, bool minOpen = false)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (!double.IsFinite(v) || v < min || (minOpen && v == min) || v > max)
+            throw new ArgumentException($"{name} must be a finite number {(minOpen ? ">" : "≥")} {min.ToString(inv)}{(max < double.MaxValue ? $" and ≤ {max.ToString(inv)}" : "")}, not {v.ToString(inv)}");
     }
 }

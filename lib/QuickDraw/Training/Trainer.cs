@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using QuickDraw.Common;
 using QuickDraw.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -27,11 +28,15 @@ public static class Trainer
     public static RunSummary Run(RunFolder run, RunConfig config, bool resume = false,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
     {
+        // One training per run folder: a second one would interleave metrics.csv and overwrite config.json.
+        using var held = OutputLock.Acquire(run.LockFile, $"the run folder {run.Path}",
+            notice => progress?.Report(new TrainingProgress(0, 0, 0, double.NaN, double.NaN, 0) { Message = notice }));
         if (resume && run.HasCheckpoint) config = run.ReadConfig();
         else if (run.HasCheckpoint)
             throw new InvalidOperationException($"{run.Path} already holds a run: pass --resume to continue it, or choose another run name");
         config.Train.Validate();
         var model = config.Model with { NumClasses = config.Classes.Length };
+        model.Validate();
         config = config with { Model = model, Created = config.Created ?? DateTimeOffset.UtcNow.ToString("u"), Machine = config.Machine ?? MachineDescription() };
         var t = config.Train;
         if (t.Threads > 0) torch.set_num_threads(t.Threads);
@@ -48,7 +53,8 @@ public static class Trainer
         if (resume && run.HasCheckpoint)
         {
             position = Checkpoint.Load(run.CheckpointFile, net, optimizer);
-            run.TruncateMetrics(position.Step);
+            if (run.TruncateMetrics(position.Step) is { } torn)
+                progress?.Report(new TrainingProgress(position.Step, t.Steps, position.Seconds, double.NaN, double.NaN, 0) { Message = torn });
             progress?.Report(new TrainingProgress(position.Step, t.Steps, position.Seconds, double.NaN, double.NaN, 0) { Message = $"resumed at step {position.Step:N0}" });
         }
         else if (File.Exists(run.MetricsFile)) File.Delete(run.MetricsFile);
@@ -73,7 +79,7 @@ public static class Trainer
 
         void EvaluateNow()
         {
-            last = Evaluator.Evaluate(net, evalFiles, device, t.EvalBatchSize, t.MaxEvalExamples);
+            last = Evaluator.Evaluate(net, evalFiles, device, t.EvalBatchSize, t.MaxEvalExamples, dataFolder: config.Data);
             run.AppendMetrics([new MetricsRow(step, Seconds(), "eval", last.Loss, last.Top1, last.Top3, last.Map3, 0)]);
             progress?.Report(new TrainingProgress(step, t.Steps, Seconds(), last.Loss, last.Top1, 0) { Eval = last });
         }
@@ -84,6 +90,7 @@ public static class Trainer
         {
             if (cancel.IsCancellationRequested) { stopped = true; break; }
             var batch = stream.Next();
+            BatchCheck.Check(batch, model.NumClasses, config.Data);
             step++;
             Step(net, optimizer, batch, device, t, step, lossSum, correctSum);
             examples += batch.Size;
@@ -152,7 +159,7 @@ public static class Trainer
         if (!File.Exists(run.ModelFile)) throw new FileNotFoundException($"no model.bin in {run.Path}: train first, or check the path", run.ModelFile);
         var config = run.ReadConfig();
         var model = new RnnClassifier(config.Model, device ?? CPU);
-        model.load(run.ModelFile);
+        Checkpoint.LoadWeights(run.ModelFile, model, run.HasCheckpoint);
         model.to(device ?? CPU);
         model.eval();
         return (model, config);

@@ -16,7 +16,7 @@ public class CommandLineTests
         Assert.EndsWith(Path.Combine("data", "quickdraw", "simplified"), line.Request.OutputFolder);
         Assert.Equal(QuickDrawSource.Google, line.Source);
         Assert.Equal(new TransferOptions(), line.Transfer);
-        Assert.Equal(TimeSpan.FromSeconds(60), line.Transfer.StallTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(15), line.Transfer.StallTimeout);
     }
 
     [Fact]
@@ -72,7 +72,8 @@ public class CommandLineTests
                      "--tutorial-out", "--keep-archive", "--list", "--dry-run", "--help" })
             Assert.Contains("  " + option + " ", help);
         var flat = System.Text.RegularExpressions.Regex.Replace(help, @"\s+", " ");
-        Assert.Contains("SECONDS Abandon an attempt when the server sends nothing for this long. (default: 60)", flat);
+        Assert.Contains("SECONDS Abandon an attempt when the server sends nothing for this long. (default: 15)", flat);
+        Assert.Contains("SECONDS Fail a file when the server sends nothing for this long over all its attempts (any data restarts it). (default: 40)", flat);
         Assert.Contains("(default: data/quickdraw)", flat);
         Assert.Contains("(ndjson only, not with --format binary)", flat);
         Assert.Contains("examples:", help);
