@@ -39,8 +39,10 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
         }
         dropout = nn.Dropout(config.Dropout);
         // torch applies dropout between layers; the extra dropout on the last layer's output below makes it
-        // "dropout on every layer's output", as the tutorial's DropoutWrapper does.
-        lstm = nn.LSTM(channels, config.NumNodes, config.NumLayers, batchFirst: true, dropout: config.Dropout, bidirectional: true);
+        // "dropout on every layer's output", as the tutorial's DropoutWrapper does. With one layer there is no "between"
+        // (torch would only print a warning to stderr), so it gets 0.
+        lstm = nn.LSTM(channels, config.NumNodes, config.NumLayers, batchFirst: true,
+            dropout: config.NumLayers > 1 ? config.Dropout : 0, bidirectional: true);
         output = nn.Linear(2 * config.NumNodes, config.NumClasses);
         RegisterComponents();
     }
