@@ -138,6 +138,7 @@ static class NotebookParameters
         cells.Insert(at + 1, new JsonObject
         {
             ["cell_type"] = "code",
+            ["id"] = "injected-parameters",
             ["execution_count"] = null,
             ["metadata"] = new JsonObject
             {
