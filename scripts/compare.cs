@@ -11,7 +11,7 @@ var cli = new CommandLine("dotnet run scripts/compare.cs -- --runs DIR[,DIR...] 
     .Many("runs", "run folders, sweep folders or experiments/ (every run below), comma-separated", "DIR,..")
     .Option("out", "folder for report.html, leaderboard.md, report.png (default: the one folder given, else experiments/compare)", null, "DIR")
     .Option("title", "report title (default: the folders' names)", null, "TEXT")
-    .Flag("png", "also write report.png, the main chart, for READMEs (installs Debian's chromium when missing and root)")
+    .Flag("png", "also write report.png, the main chart, for READMEs (needs chromium: scripts/setup.sh installs it)")
     .Example("dotnet run scripts/compare.cs -- --runs experiments/real15-sizes --png")
     .Example("dotnet run scripts/compare.cs -- --runs experiments/real15-sizes,experiments/runs/quick --out experiments/compare");
 

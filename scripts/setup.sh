@@ -54,3 +54,26 @@ if [ ! -f "$stamp" ] || [ -n "$(find lib tests Directory.Build.props Directory.P
   dotnet build QuickDraw.sln -c "$config" -nologo -v q -clp:ErrorsOnly >&2 || die "build failed (see above)"
   mkdir -p "$(dirname "$stamp")" && touch "$stamp"
 fi
+
+# --- notebooks: the .NET Interactive kernel (tools pinned in .config/dotnet-tools.json) and Jupyter ---
+# dotnet-repl runs notebooks in the real kernel (scripts/run-notebook.cs, the notebook tests); dotnet-interactive is
+# the Jupyter kernel (.net-csharp), run by Debian's Jupyter (nbconvert/nbclient; bookworm has no papermill, and
+# trixie's would replace the system Python). Jupyter is optional for users: without root it is left to them.
+dotnet tool restore >/dev/null || die "dotnet tool restore failed (see above): the notebooks' kernel tools are pinned in .config/dotnet-tools.json"
+apt_quiet() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }; }
+if ! { command -v jupyter-nbconvert && command -v jupyter-kernelspec; } >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing Debian's Jupyter (jupyter-nbconvert, jupyter-client, python3-nbclient) for the notebooks' Jupyter route..."
+  apt_quiet jupyter-nbconvert jupyter-client python3-nbclient || die "apt-get install jupyter-nbconvert jupyter-client python3-nbclient failed"
+fi
+if command -v jupyter-kernelspec >/dev/null && ! jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp'; then
+  say "registering the .NET Interactive Jupyter kernels (.net-csharp, .net-fsharp, .net-powershell)..."
+  dotnet tool run dotnet-interactive -- jupyter install >/dev/null || die "dotnet tool run dotnet-interactive -- jupyter install failed"
+fi
+# --- end notebooks ---
+
+# --- chromium ---
+# Headless Chromium renders reports to PNG (compare.cs --png) and checks that charts draw (tests); the library only
+# looks for it (lib/QuickDraw/Experiments/HeadlessChromium.cs) and says to run this script when it is missing.
+command -v chromium >/dev/null || { say "installing Debian's chromium..."; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+  || die "apt-get install chromium failed: install Debian's chromium (as root: apt-get update && apt-get install -y chromium)"
+# --- end chromium ---

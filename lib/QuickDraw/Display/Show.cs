@@ -46,10 +46,15 @@ public static partial class Show
         var full = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full));
         var page = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(full, chart));
         // toEmbeddedHTML writes a whole page: keep its plotly.js <script> and the chart's own markup from <body>.
-        var script = Regex.Match(page, "<script[^>]*charset=\"utf-8\">.*?</script>", RegexOptions.Singleline);
+        var script = Regex.Match(page, "<script[^>]*charset=\"utf-8\">(.*?)</script>", RegexOptions.Singleline);
         var body = Regex.Match(page, "<body>(.*)</body>", RegexOptions.Singleline);
         if (!script.Success || !body.Success) throw new InvalidOperationException("Plotly.NET's embedded HTML changed shape: update Show.Chart");
-        return new Html("<div>" + script.Value + body.Groups[1].Value + "</div>", HtmlKind.Chart, PointCount(chart));
+        // plotly.js is a UMD bundle: where the page has an AMD loader (classic Jupyter, nbconvert's HTML loads
+        // require.js) it would register as a module and leave window.Plotly undefined, so the chart would not draw.
+        // Hiding define/exports/module makes it set window.Plotly everywhere (VS Code, Jupyter, a saved page).
+        var plotlyJs = "<script type=\"text/javascript\" charset=\"utf-8\">(function (define, exports, module) {\n"
+                       + script.Groups[1].Value + "\n}).call(window);</script>";
+        return new Html("<div>" + plotlyJs + body.Groups[1].Value + "</div>", HtmlKind.Chart, PointCount(chart));
     }
 
     /// <summary>A table of records (or anonymous objects): one column per public property, one row per item.</summary>

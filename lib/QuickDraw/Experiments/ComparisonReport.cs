@@ -76,7 +76,7 @@ public static class ComparisonReport
     /// <summary>Renders the main chart (accuracy vs step and vs time) to a PNG in headless Chromium.</summary>
     public static void WritePng(IReadOnlyList<RunSeries> runs, string title, string pngFile, int width = 1200, int height = 800, Action<string>? say = null)
     {
-        HeadlessChromium.EnsureInstalled(say);
+        HeadlessChromium.Require();
         var tmp = Directory.CreateTempSubdirectory("qd-report-");
         try
         {

@@ -5,13 +5,11 @@ namespace QuickDraw.Experiments;
 /// <summary>
 /// Renders HTML in headless Chromium: the DOM after scripts ran (to check that a report draws its charts)
 /// and screenshots (the PNG of a report's main chart, for READMEs). Each call uses a fresh profile folder.
-/// Chromium is found on PATH (or at $CHROMIUM); <see cref="EnsureInstalled"/> installs Debian's package
-/// when it is missing and we are root.
+/// Chromium is found on PATH (or at $CHROMIUM); scripts/setup.sh installs Debian's package.
 /// </summary>
 public static class HeadlessChromium
 {
     static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
-    const string InstallCommand = "sudo apt-get install -y chromium";
 
     /// <summary>The browser's path: $CHROMIUM, else the first of chromium, chromium-browser, google-chrome on PATH; null when none.</summary>
     public static string? Find()
@@ -22,24 +20,10 @@ public static class HeadlessChromium
         return Names.SelectMany(n => dirs.Select(d => Path.Combine(d, n))).FirstOrDefault(File.Exists);
     }
 
-    /// <summary>The browser's path, installing Debian's <c>chromium</c> package first when it is missing and
-    /// this process is root on Debian/Ubuntu; otherwise throws with the command that installs it.</summary>
-    public static string EnsureInstalled(Action<string>? say = null)
-    {
-        if (Find() is { } found) return found;
-        bool canInstall = OperatingSystem.IsLinux() && Environment.IsPrivilegedProcess && File.Exists("/etc/debian_version") && File.Exists("/usr/bin/apt-get");
-        if (!canInstall)
-            throw new InvalidOperationException($"headless Chromium is needed to render the report (for its PNG and its check) but was not found: install it ({InstallCommand} on Debian/Ubuntu) or set CHROMIUM=/path/to/chrome");
-        say?.Invoke("installing Debian's chromium package (apt-get install -y chromium)...");
-        var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-        var install = Run("/usr/bin/apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], TimeSpan.FromMinutes(10), env);
-        if (install.Exit != 0)
-        {
-            Run("/usr/bin/apt-get", ["update", "-qq"], TimeSpan.FromMinutes(5), env);
-            install = Run("/usr/bin/apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], TimeSpan.FromMinutes(10), env);
-        }
-        return Find() ?? throw new InvalidOperationException($"apt-get install chromium failed (exit {install.Exit}): {Tail(install.Stderr)}");
-    }
+    /// <summary>The browser's path; throws, saying how to install it, when there is none.</summary>
+    public static string Require() => Find() ?? throw new InvalidOperationException(
+        "headless Chromium is needed to render the page (for its PNG and its check) but was not found: run bash scripts/setup.sh " +
+        "(it installs Debian's chromium), install chromium yourself, or set CHROMIUM=/path/to/chrome");
 
     /// <summary>The page's DOM after its scripts ran (<paramref name="virtualTimeMs"/> of virtual time).</summary>
     public static string DumpDom(string htmlFile, int virtualTimeMs = 10_000)
@@ -61,7 +45,7 @@ public static class HeadlessChromium
 
     static (int Exit, string Stdout, string Stderr) Browse(string htmlFile, string[] args, Dictionary<string, string>? env)
     {
-        var exe = EnsureInstalled();
+        var exe = Require();
         var profile = Directory.CreateTempSubdirectory("qd-chromium-").FullName;
         try
         {
