@@ -102,6 +102,7 @@ public static class SlurmStatus
         try { last = folder.ReadMetrics().LastOrDefault(); }
         catch (Exception e) when (e is FormatException or IOException) { return "step ?"; } // a line being written
         long step = last.Step;
+        if (File.Exists(folder.SummaryFile)) step = Math.Max(step, folder.ReadSummary().Steps); // a stopped run's checkpoint
         return run.Train.Steps < Sweep.UnboundedSteps ? $"step {step:N0}/{run.Train.Steps:N0}" : $"step {step:N0} ({last.Seconds / 60:F1} of {run.Train.MaxSeconds / 60:0.#} min)";
     }
 }

@@ -48,7 +48,23 @@ public sealed class SweepTaskBuild(string repoRoot)
         try { Directory.Move(staging, folder); }
         catch (IOException) when (IsPublished(backend)) { Directory.Delete(staging, true); } // another submission published it meanwhile
         say?.Invoke($"published in {clock.Elapsed.TotalSeconds:F0} s");
+        Prune(backend, folder);
         return App(backend);
+    }
+
+    /// <summary>How many published builds per backend are kept (≈ 600 MB each, libtorch included): the newest.</summary>
+    public const int Kept = 3;
+
+    // Older builds go (tasks submitted that many source versions ago are long done); so do staging folders of crashed publishes.
+    void Prune(string backend, string current)
+    {
+        var parent = Path.GetDirectoryName(current)!;
+        var builds = Directory.GetDirectories(parent, $"{backend}-*");
+        var stale = builds.Where(d => d.Contains(".tmp") && Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow.AddHours(-1));
+        var old = builds.Where(d => d != current && File.Exists(Path.Combine(d, ".published")))
+            .OrderByDescending(d => File.GetLastWriteTimeUtc(Path.Combine(d, ".published"))).Skip(Kept - 1);
+        foreach (var d in stale.Concat(old))
+            try { Directory.Delete(d, true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>12 hex digits of SHA-256 over the sources the task program is built from (paths and contents).</summary>
