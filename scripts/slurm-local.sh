@@ -150,11 +150,12 @@ start() {
 }
 
 stop_daemons() {
-  local f
+  local f pid
   for f in slurmd slurmctld; do
     if pid_alive "$dir/$f.pid"; then
-      kill -TERM "$(cat "$dir/$f.pid")" 2>/dev/null || true
-      wait_for 20 "$f" bash -c "! kill -0 $(cat "$dir/$f.pid") 2>/dev/null" || kill -KILL "$(cat "$dir/$f.pid")" 2>/dev/null || true
+      pid="$(cat "$dir/$f.pid")"
+      kill -TERM "$pid" 2>/dev/null || true
+      wait_for 20 "$f" bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
     fi
   done
 }

@@ -73,7 +73,9 @@ return cli.Run(args, (a, cancel) =>
 
         if (slurm || a.Has("status"))
         {
-            var launcher = new SlurmLauncher(SweepPaths.Repo, new SlurmCommands(), new SweepTaskBuild(RepoPaths.Root));
+            var commands = new SlurmCommands();
+            if (slurm && !a.Has("dry-run") && !a.Has("status")) commands.Find("sbatch"); // before anything is printed
+            var launcher = new SlurmLauncher(SweepPaths.Repo, commands, new SweepTaskBuild(RepoPaths.Root));
             if (a.Has("status"))
             {
                 AnsiConsole.MarkupLineInterpolated($"[bold]sweep[/] {spec.Name}: {plan.Count} runs → {runner.SweepFolder(spec)}");
