@@ -39,15 +39,23 @@ public sealed class SweepRunner(SweepPaths paths)
     public IReadOnlyList<PlannedRun> Plan(SweepSpec spec)
     {
         var plans = new List<PlannedRun>();
-        foreach (var run in Sweep.Expand(spec))
-        {
-            var folder = new RunFolder(Path.Combine(SweepFolder(spec), run.Name));
-            var state = folder.IsComplete ? RunState.Done : folder.HasCheckpoint ? RunState.Resume : RunState.New;
-            if (state != RunState.New) CheckSameSettings(folder, run);
-            plans.Add(new PlannedRun(run, folder, state));
-        }
+        foreach (var run in Sweep.Expand(spec)) plans.Add(PlanRun(run, SweepFolder(spec)));
         return plans;
     }
+
+    /// <summary>One run's folder under <paramref name="sweepFolder"/> and its state (what <see cref="Plan"/> does
+    /// for each run; a cluster task plans its one run this way).</summary>
+    public static PlannedRun PlanRun(SweepRun run, string sweepFolder)
+    {
+        var folder = new RunFolder(Path.Combine(sweepFolder, run.Name));
+        var state = folder.IsComplete ? RunState.Done : folder.HasCheckpoint ? RunState.Resume : RunState.New;
+        if (state != RunState.New) CheckSameSettings(folder, run);
+        return new PlannedRun(run, folder, state);
+    }
+
+    /// <summary>The trainer's configuration for <paramref name="run"/> on prepared shards with their classes.</summary>
+    public static RunConfig ConfigFor(SweepRun run, string shards, string[] classes) =>
+        new(run.Model with { NumClasses = classes.Length }, run.Train, shards, classes);
 
     /// <summary>Prepares the data, then trains every run that is not done. Stops after the current run's
     /// checkpoint when <paramref name="cancel"/> fires (its outcome is then <see cref="RunOutcome.Stopped"/>).</summary>
@@ -80,7 +88,7 @@ public sealed class SweepRunner(SweepPaths paths)
             var index = i;
             var reporter = new Reporter(p => progress?.Report(new SweepProgress(index, n, run.Name, (index + Within(p, run.Train)) / n, Training: p)));
             progress?.Report(new SweepProgress(i, n, run.Name, (double)i / n, Message: plan.State == RunState.Resume ? "resuming from its checkpoint" : "starting"));
-            var config = new RunConfig(run.Model with { NumClasses = classes.Length }, run.Train, shards!, classes);
+            var config = ConfigFor(run, shards!, classes);
             var summary = Trainer.Run(plan.Folder, config, resume: plan.State == RunState.Resume, reporter, cancel);
             var outcome = !summary.Completed ? RunOutcome.Stopped : plan.State == RunState.Resume ? RunOutcome.Resumed : RunOutcome.Trained;
             results.Add(new SweepRunResult(plan, outcome, summary));
