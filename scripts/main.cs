@@ -28,6 +28,15 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
 
 return cli.Run(args, (a, cancel) =>
 {
+    var model = new ModelConfig();
+    var config = new TrainConfig
+    {
+        Steps = a.Long("steps"), MaxSeconds = a.Double("minutes") * 60, BatchSize = a.Int("batch-size"), LearningRate = a.Double("lr"),
+        EvalEverySteps = a.Long("eval-every"), LogEverySteps = 25, CheckpointEverySteps = 500, ShuffleBuffer = 20_000,
+        Device = a.Get("device")!, Seed = a.Int("seed"), BucketByLength = a.Has("bucket"),
+    };
+    try { config.Validate(); } // before any data is made: --lr NaN, --batch-size 100000000
+    catch (ArgumentException e) { throw new CommandLineException(e.Message); }
     var (label, classFolder, train, eval) = PickData(a.Get("data")!, a.Int("seed"));
     var shards = Path.Combine(RepoPaths.Data, "shards", label);
     AnsiConsole.Write(new Rule($"[bold]1. ink → shards[/] ({Markup.Escape(label)})").LeftJustified());
@@ -36,13 +45,6 @@ return cli.Run(args, (a, cancel) =>
     foreach (var s in convert.Skips.Examples.Take(3)) AnsiConsole.MarkupLineInterpolated($"  [yellow]skipped[/] {s}");
 
     AnsiConsole.Write(new Rule("[bold]2. train[/]").LeftJustified());
-    var model = new ModelConfig();
-    var config = new TrainConfig
-    {
-        Steps = a.Long("steps"), MaxSeconds = a.Double("minutes") * 60, BatchSize = a.Int("batch-size"), LearningRate = a.Double("lr"),
-        EvalEverySteps = a.Long("eval-every"), LogEverySteps = 25, CheckpointEverySteps = 500, ShuffleBuffer = 20_000,
-        Device = a.Get("device")!, Seed = a.Int("seed"), BucketByLength = a.Has("bucket"),
-    };
     var name = a.Get("run") is { } n && !n.StartsWith("main-<") ? n : $"main-{label}-{DateTime.Now:yyyyMMdd-HHmmss}";
     var run = new RunFolder(Path.Combine(RepoPaths.Runs, name));
     var summary = ConsoleTraining.Run(run, new RunConfig(model, config, shards, convert.Classes.ToArray()), cancel: cancel);

@@ -60,14 +60,19 @@ public class HostileScriptsTests(ITestOutputHelper output)
         Assert.DoesNotContain("   at ", r.Out + r.Err);
     }
 
-    (int Code, string Out, string Err) Run(string script, params string[] args)
+    static ProcessStartInfo Psi(string script, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in (string[])["run", Path.Combine("scripts", script), "--", .. args]) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
-        psi.Environment["COLUMNS"] = "200";
+        psi.Environment["COLUMNS"] = "400";
+        return psi;
+    }
+
+    (int Code, string Out, string Err) Run(string script, params string[] args)
+    {
         var clock = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
+        using var p = Process.Start(Psi(script, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(entireProcessTree: true); Assert.Fail($"{script} ran over 5 minutes"); }
