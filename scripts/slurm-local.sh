@@ -56,6 +56,8 @@ SlurmctldHost=$h
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
+# Step credentials live 15 s (default 120): a requeued task (the time-limit path) may start again after as long.
+AuthInfo=cred_expire=15
 StateSaveLocation=$dir/state
 SlurmdSpoolDir=$dir/spool
 SlurmctldPidFile=$dir/slurmctld.pid
@@ -69,6 +71,8 @@ TaskPlugin=task/none
 SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 SchedulerType=sched/backfill
+# A small cluster: look at pending jobs every few seconds (defaults: 60 and 30), so a requeued task starts promptly.
+SchedulerParameters=sched_interval=5,bf_interval=5
 MpiDefault=none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none

@@ -11,7 +11,9 @@ var cli = new CommandLine("dotnet run scripts/sweep.cs -- --spec FILE [options]"
         "learning_rate, batch_size, dropout, batch_norm, mean_over_time, seed) through the trainer, one after another, each into\n" +
         "experiments/<sweep>/<run>/ (config.json, metrics.csv, summary.json, model.bin). Resumable: finished runs are\n" +
         "skipped and an interrupted one continues from its checkpoint, so rerunning the same command finishes a sweep.\n" +
-        "At the end: the leaderboard, and experiments/<sweep>/report.html + leaderboard.md. Spec format: experiments/README.md.")
+        "At the end: the leaderboard, and experiments/<sweep>/report.html + leaderboard.md. Spec format: experiments/README.md.\n" +
+        "--launcher slurm submits one sbatch array job instead, a task per run not done yet (same run folders; submitting\n" +
+        "again resumes; --status follows it); scripts/slurm-local.sh starts a single-node SLURM to try it. See experiments/README.md.")
     .Option("spec", "the sweep spec: a JSON file, or a name in experiments/sweeps/", null, "FILE")
     .Flag("dry-run", "check the spec and list the runs and their state; train nothing")
     .Flag("png", "also render report.png (the main chart) in headless Chromium")
@@ -84,7 +86,7 @@ return cli.Run(args, (a, cancel) =>
             }
             ConsoleSweep.PrintPlan(spec, runner.SweepFolder(spec), plan);
             var submission = launcher.Submit(spec, options, a.Has("dry-run"), m => Console.WriteLine($"  {m}"));
-            ConsoleSlurm.PrintSubmission(submission, a.Has("dry-run"));
+            ConsoleSlurm.PrintSubmission(submission, a.Has("dry-run"), $"dotnet run scripts/sweep.cs -- --spec {a.Require("spec")} --status");
             if (a.Has("dry-run") || !a.Has("wait")) return 0;
             var rows = launcher.Wait(spec, TimeSpan.FromSeconds(5), r => Console.WriteLine($"  {DateTime.Now:HH:mm:ss}  " +
                 string.Join(", ", r.GroupBy(x => x.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {ConsoleSlurm.Name(g.Key)}"))), cancel);

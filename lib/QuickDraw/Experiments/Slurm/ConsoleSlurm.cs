@@ -5,8 +5,9 @@ namespace QuickDraw.Experiments.Slurm;
 /// <summary>The console view of a cluster sweep: what a submission sends (or, dry, would send) and each run's state.</summary>
 public static class ConsoleSlurm
 {
-    /// <summary>The submission: the batch script on a dry run, else the job id; the runs left out and why; the warning.</summary>
-    public static void PrintSubmission(SlurmSubmission s, bool dryRun)
+    /// <summary>The submission: the batch script on a dry run, else the job id and <paramref name="statusCommand"/>
+    /// (how to follow it); the runs left out and why; the warning.</summary>
+    public static void PrintSubmission(SlurmSubmission s, bool dryRun, string statusCommand)
     {
         if (s.Warning != null) Console.Error.WriteLine($"warning: {s.Warning}");
         foreach (var (run, why) in s.Skipped) AnsiConsole.MarkupLineInterpolated($"  [dim]skipped {run}: {why}[/]");
@@ -22,7 +23,7 @@ public static class ConsoleSlurm
             return;
         }
         AnsiConsole.MarkupLineInterpolated($"[bold]submitted[/] job {s.JobId}: {s.Tasks.Count} array tasks ({BatchScript.ArraySpec(s.Tasks.Select(t => t.Index))}), script {s.Script}");
-        AnsiConsole.MarkupLine("follow it: dotnet run scripts/sweep.cs -- --spec SPEC --status");
+        AnsiConsole.MarkupLineInterpolated($"follow it: {statusCommand}");
     }
 
     /// <summary>One row per run: state, array task, detail and log.</summary>

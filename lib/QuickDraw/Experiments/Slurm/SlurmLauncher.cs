@@ -36,16 +36,16 @@ public sealed class SlurmLauncher(SweepPaths paths, SlurmCommands slurm, SweepTa
         if (!dryRun) slurm.Find("sbatch");
         // A dry run works anywhere: without SLURM, or with its controller down, it checks what it can and says so.
         string? unasked = null;
-        T Ask<T>(Func<T> query, T fallback)
+        T Ask<T>(Func<T> query, Func<T> fallback)
         {
-            if (!slurm.Available) return fallback;
+            if (!slurm.Available) return fallback();
             try { return query(); }
-            catch (SlurmException e) when (dryRun) { unasked ??= $"could not ask SLURM ({e.Message}): partition and queue not checked"; return fallback; }
+            catch (SlurmException e) when (dryRun) { unasked ??= $"could not ask SLURM ({e.Message}): partition and queue not checked"; return fallback(); }
         }
-        if (options.Partition != null) Ask(() => { slurm.CheckPartition(options.Partition); return 0; }, 0);
+        if (options.Partition != null) Ask(() => { slurm.CheckPartition(options.Partition); return 0; }, () => 0);
         var folder = Runner.SweepFolder(spec);
         var plan = Runner.Plan(spec);
-        var status = Ask(() => SlurmStatus.Read(plan, folder, slurm), SlurmStatus.Read(plan, folder, null));
+        var status = Ask(() => SlurmStatus.Read(plan, folder, slurm), () => SlurmStatus.Read(plan, folder, null));
         var tasks = new List<SlurmTask>();
         var skipped = new List<(string, string)>();
         for (int i = 0; i < plan.Count; i++)
@@ -61,7 +61,7 @@ public sealed class SlurmLauncher(SweepPaths paths, SlurmCommands slurm, SweepTa
         var backend = Backend(options);
         var batch = new BatchPlan(spec.Name, folder, tasks, build.App(backend), paths.Root, paths.Data, paths.SharedSample);
         var text = BatchScript.Write(batch, options, now);
-        var warning = Ask(() => SharedFilesystem.Warning(folder, slurm.Nodes(options.Partition)), null) ?? unasked;
+        var warning = Ask(() => SharedFilesystem.Warning(folder, slurm.Nodes(options.Partition)), () => null) ?? unasked;
         if (dryRun) return new SlurmSubmission(null, script, text, tasks, skipped, warning);
 
         spec.Data.Prepare(paths, say); // once, here: the tasks then find it converted
