@@ -87,15 +87,26 @@ static double UsefulLstmFlops(ModelConfig m, IEnumerable<HostBatch> batches)
 
 // The machine's GEMM rate at the LSTM's shapes (GFLOP/s): the per-step hidden product (B×H · H×4H, as the
 // recurrence runs it) and the input projection over all steps (B·T×In · In×4H).
-static double GemmRate(long rows, long inner, long cols)
+// Returns GFLOP per wall second and per CPU second of this process (the latter barely moves with other load).
+static (double Wall, double Cpu) GemmRate(long rows, long inner, long cols)
 {
     using var scope = NewDisposeScope();
     var x = randn(rows, inner); var w = randn(inner, cols);
     for (int i = 0; i < 3; i++) x.matmul(w);
-    int n = (int)Math.Clamp(2e9 / (2.0 * rows * inner * cols), 5, 20000);
+    int n = (int)Math.Clamp(1e9 / (2.0 * rows * inner * cols), 5, 20000);
+    var (wall, cpu) = Timed(() => { for (int i = 0; i < n; i++) { using var y = x.matmul(w); } });
+    double flop = 2.0 * rows * inner * cols * n / 1e9;
+    return (flop / wall, flop / cpu);
+}
+
+// Wall and CPU seconds of this process: with one torch thread, CPU seconds count only the time it was running,
+// so ratios and rates in CPU time survive a machine shared with other work.
+static (double Wall, double Cpu) Timed(Action body)
+{
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
-    for (int i = 0; i < n; i++) { using var y = x.matmul(w); }
-    return 2.0 * rows * inner * cols * n / clock.Elapsed.TotalSeconds / 1e9;
+    body();
+    return (clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
 }
 
 static void Speed(ParsedArgs a, string[] files)
@@ -105,14 +116,16 @@ static void Speed(ParsedArgs a, string[] files)
     var gemm = new Dictionary<string, double>();
     foreach (var (name, r, k, c) in new[] { ("64×128·128×512", 64L, 128L, 512L), ("64×256·256×512", 64L, 256L, 512L), ("512×128·128×512", 512L, 128L, 512L), ("3520×256·256×512", 3520L, 256L, 512L) })
     {
-        gemm[name] = GemmRate(r, k, c);
-        Console.WriteLine($"  {name}: {gemm[name]:F1}");
+        var (wall, cpu) = GemmRate(r, k, c);
+        gemm[name] = cpu;
+        Console.WriteLine($"  {name}: {wall:F1} per wall second, {cpu:F1} per CPU second");
     }
     double reference = gemm.Values.Max();
-    Console.WriteLine($"  reference (best of these): {reference:F1} GFLOP/s");
+    Console.WriteLine($"  best of these: {reference:F1} GFLOP per CPU second");
     Console.WriteLine();
-    Console.WriteLine("| model | batch | bucketing | mean T | packed step ex/s | dense step ex/s | **dense / packed** | dense step useful LSTM GFLOP/s | packed LSTM alone ex/s | dense LSTM alone ex/s | dense LSTM alone GFLOP/s (% of GEMM) | load |");
-    Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    Console.WriteLine("Per CPU second of this process (one torch thread; load-robust), medians over interleaved turns; wall-clock ratio for comparison.");
+    Console.WriteLine("| model | batch | bucketing | mean T | packed step ex/s | dense step ex/s | **dense / packed** (min–max) | wall-clock ratio | dense step: useful LSTM GFLOP/s | LSTM alone, packed: useful GFLOP/s | LSTM alone, dense: useful GFLOP/s | GEMM B×2H·2H×4H GFLOP/s | **dense LSTM / GEMM** | load |");
+    Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     foreach (var modelName in a.List("models"))
     foreach (int B in a.Ints("sizes"))
     foreach (bool bucket in new[] { false, true })
@@ -129,50 +142,54 @@ static void Speed(ParsedArgs a, string[] files)
         using var lossSum = zeros(1);
         using var correctSum = zeros(1);
         long step = 0;
-        double TimeSteps(int side, int n, int offset)
+        (double Wall, double Cpu) TimeSteps(int side, int n, int offset)
         {
             var (net, opt) = sides[side];
             net.train();
-            var clock = Stopwatch.StartNew();
-            for (int i = 0; i < n; i++) Trainer.Step(net, opt, batches[(offset + i) % batches.Count], CPU, train, ++step, lossSum, correctSum);
-            lossSum.item<float>();
-            return clock.Elapsed.TotalSeconds;
+            return Timed(() =>
+            {
+                for (int i = 0; i < n; i++) Trainer.Step(net, opt, batches[(offset + i) % batches.Count], CPU, train, ++step, lossSum, correctSum);
+                lossSum.item<float>();
+            });
         }
         // The recurrent stack alone, forward + backward, on the conv output's shape.
         using var packedLstm = new PackedBiLstm(config.NumConv[^1], config.NumNodes, config.NumLayers, config.Dropout);
         using var denseLstm = new ExactBiLstm(config.NumConv[^1], config.NumNodes, config.NumLayers, config.Dropout);
-        double TimeLstm(int side, int n, int offset)
+        (double Wall, double Cpu) TimeLstm(int side, int n, int offset)
         {
             BiLstm lstm = side == 0 ? packedLstm : denseLstm;
             lstm.train();
-            var clock = Stopwatch.StartNew();
-            for (int i = 0; i < n; i++)
+            return Timed(() =>
             {
-                using var scope = NewDisposeScope();
-                var b = batches[(offset + i) % batches.Count];
-                var x = randn(b.Size, b.MaxLength, config.NumConv[^1], requires_grad: true);
-                lstm.call(x, tensor(b.Lengths)).sum().backward();
-            }
-            return clock.Elapsed.TotalSeconds;
+                for (int i = 0; i < n; i++)
+                {
+                    using var scope = NewDisposeScope();
+                    var b = batches[(offset + i) % batches.Count];
+                    var x = randn(b.Size, b.MaxLength, config.NumConv[^1], requires_grad: true);
+                    lstm.call(x, tensor(b.Lengths)).sum().backward();
+                }
+            });
         }
         TimeSteps(0, 1, 0); TimeSteps(1, 1, 0); TimeLstm(0, 1, 0); TimeLstm(1, 1, 0);   // warm-up
-        var ratios = new List<double>(); var rates = new List<(double P, double D)>(); var lstmRates = new List<(double P, double D)>();
-        double examples = batches.Take(steps).Sum(b => b.Size);
+        var gemmRates = new List<double>();
+        var wallRatios = new List<double>(); var cpuRatios = new List<double>();
+        var rates = new List<(double P, double D)>(); var cpuRates = new List<(double P, double D)>(); var lstmCpuRates = new List<(double P, double D)>();
         for (int t = 0; t < turns; t++)
         {
             int offset = (t * steps) % batches.Count;
-            double p, d, lp, ld;
+            (double Wall, double Cpu) p, d, lp, ld;
             if (t % 2 == 0) { p = TimeSteps(0, steps, offset); d = TimeSteps(1, steps, offset); lp = TimeLstm(0, steps, offset); ld = TimeLstm(1, steps, offset); }
             else { d = TimeSteps(1, steps, offset); p = TimeSteps(0, steps, offset); ld = TimeLstm(1, steps, offset); lp = TimeLstm(0, steps, offset); }
+            gemmRates.Add(GemmRate(B, 2L * config.NumNodes, 4L * config.NumNodes).Cpu);   // the LSTM's shape, this turn
             double ex = Enumerable.Range(offset, steps).Sum(i => batches[i % batches.Count].Size);
-            rates.Add((ex / p, ex / d)); lstmRates.Add((ex / lp, ex / ld));
-            ratios.Add(p / d);
+            rates.Add((ex / p.Wall, ex / d.Wall)); cpuRates.Add((ex / p.Cpu, ex / d.Cpu)); lstmCpuRates.Add((ex / lp.Cpu, ex / ld.Cpu));
+            wallRatios.Add(p.Wall / d.Wall); cpuRatios.Add(p.Cpu / d.Cpu);
         }
-        double flopsPerExample = UsefulLstmFlops(config, batches) / batches.Sum(b => b.Size);
+        double flopsPerExample = UsefulLstmFlops(config, batches.Take(steps * Math.Min(turns, 2))) / batches.Take(steps * Math.Min(turns, 2)).Sum(b => b.Size);
         double meanT = batches.Average(b => b.MaxLength);
         double Median(IEnumerable<double> v) { var s = v.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
-        double dStep = Median(rates.Select(r => r.D)), lD = Median(lstmRates.Select(r => r.D));
-        Console.WriteLine($"| {modelName} | {B} | {(bucket ? "yes" : "no")} | {meanT:F0} | {Median(rates.Select(r => r.P)):F1} | {dStep:F1} | **{Median(ratios):F2}×** ({ratios.Min():F2}–{ratios.Max():F2}) | {dStep * flopsPerExample / 1e9:F1} | {Median(lstmRates.Select(r => r.P)):F1} | {lD:F1} | {lD * flopsPerExample / 1e9:F1} ({lD * flopsPerExample / 1e9 / reference:P0}) | {Load()} |");
+        double lD = Median(lstmCpuRates.Select(r => r.D)), lP = Median(lstmCpuRates.Select(r => r.P)), gemmNow = Median(gemmRates);
+        Console.WriteLine($"| {modelName} | {B} | {(bucket ? "yes" : "no")} | {meanT:F0} | {Median(cpuRates.Select(r => r.P)):F1} | {Median(cpuRates.Select(r => r.D)):F1} | **{Median(cpuRatios):F2}×** ({cpuRatios.Min():F2}–{cpuRatios.Max():F2}) | {Median(wallRatios):F2}× | {Median(cpuRates.Select(r => r.D)) * flopsPerExample / 1e9:F1} | {lP * flopsPerExample / 1e9:F1} | {lD * flopsPerExample / 1e9:F1} | {gemmNow:F1} | **{lD * flopsPerExample / 1e9 / gemmNow:P0}** | {Load()} |");
     }
 }
 
