@@ -54,3 +54,13 @@ if [ ! -f "$stamp" ] || [ -n "$(find lib tests Directory.Build.props Directory.P
   dotnet build QuickDraw.sln -c "$config" -nologo -v q -clp:ErrorsOnly >&2 || die "build failed (see above)"
   mkdir -p "$(dirname "$stamp")" && touch "$stamp"
 fi
+
+# --- chromium ---
+# The game's browser tests (tests/QuickDraw.Tests/Play/BrowserTests.cs) drive Debian's chromium through Playwright
+# (ExecutablePath: no browser download). Installed here when missing and we are root on Debian.
+if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing Debian's chromium (for the browser tests)..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null; apt-get install -y -qq chromium >/dev/null; }
+  command -v chromium >/dev/null || die "apt-get install chromium did not put chromium on PATH"
+fi
