@@ -29,7 +29,7 @@ public class ScriptsTests(ITestOutputHelper output)
     public void EveryScriptIsCovered()
     {
         // The scripts a user is told about in the README: every one of them has --help (below).
-        Assert.Equal(["compare.cs", "convert.cs", "download.cs", "evaluate.cs", "main.cs", "predict.cs", "run-notebook.cs", "sweep.cs", "train.cs"],
+        Assert.Equal(["compare.cs", "convert.cs", "download.cs", "evaluate.cs", "main.cs", "play.cs", "predict.cs", "run-notebook.cs", "sweep.cs", "train.cs"],
             ScriptFiles());
     }
 

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using QuickDraw.Ink;
+using QuickDraw.Training;
+
+namespace QuickDraw.Play;
+
+/// <summary>One class and its probability.</summary>
+public sealed record ClassGuess([property: JsonPropertyName("class")] string Class, [property: JsonPropertyName("probability")] double Probability);
+
+/// <summary>What the model made of a drawing: its top guesses, the target's probability when one was asked for,
+/// and the simplified drawing it saw (0–255, integers, strokes of [[x...], [y...]]).</summary>
+public sealed record GuessResult(
+    [property: JsonPropertyName("guesses")] IReadOnlyList<ClassGuess> Guesses,
+    [property: JsonPropertyName("target")] ClassGuess? Target,
+    [property: JsonPropertyName("simplified")] float[][][] Simplified,
+    [property: JsonPropertyName("points")] int Points);
+
+/// <summary>
+/// Screen strokes → the dataset's simplified form (<see cref="StrokeSimplifier"/>) → the run's model, through
+/// <see cref="Predictor"/> (what predict.cs uses), so the game sees a drawing exactly as the eval set was seen.
+/// Safe to call from many threads at once: one model, inference under no_grad, nothing shared is written.
+/// </summary>
+public sealed class Guesser(Predictor predictor)
+{
+    /// <summary>Guesses returned per drawing.</summary>
+    public const int Top = 5;
+
+    public IReadOnlyList<string> Classes => predictor.Classes;
+
+    /// <summary>The model's view of <paramref name="request"/>. Throws <see cref="BadGuessRequestException"/> on an
+    /// unknown target or a drawing that simplifies to a single dot.</summary>
+    public GuessResult Guess(GuessRequest request)
+    {
+        if (request.Target != null && !predictor.Classes.Contains(request.Target))
+            throw new BadGuessRequestException($"unknown target class '{request.Target}' (GET /api/info lists the run's classes)");
+        Drawing simplified;
+        try { simplified = StrokeSimplifier.Simplify(request.Strokes); }
+        catch (ArgumentException e) { throw new BadGuessRequestException(e.Message); }
+        if (simplified.PointCount < 2) throw new BadGuessRequestException("the drawing is a single dot: draw a line or more");
+        return Guess(simplified, request.Target);
+    }
+
+    /// <summary>The model's guesses for a drawing already in the dataset's form (no simplification).</summary>
+    public GuessResult Guess(Drawing drawing, string? target = null)
+    {
+        var all = predictor.Predict([drawing], predictor.Classes.Count)[0];
+        var top = all.Take(Top).Select(g => new ClassGuess(g.Class, g.Probability)).ToList();
+        ClassGuess? wanted = target == null ? null : all.Where(g => g.Class == target).Select(g => new ClassGuess(g.Class, g.Probability)).First();
+        var strokes = drawing.Strokes.Select(s => new[] { s.X, s.Y }).ToArray();
+        return new GuessResult(top, wanted, strokes, drawing.PointCount);
+    }
+}
