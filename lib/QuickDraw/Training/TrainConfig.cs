@@ -17,6 +17,18 @@ public sealed record TrainConfig
     /// <summary>The learning rate Adam actually uses (see <see cref="LearningRateReferenceBatch"/>).</summary>
     public double EffectiveLearningRate => LearningRateReferenceBatch > 0 ? LearningRate * BatchSize / LearningRateReferenceBatch : LearningRate;
 
+    /// <summary>Steps of linear learning-rate warm-up from 0 to the peak rate (0 = none, the tutorial's). See
+    /// <see cref="LearningRateSchedule"/>; a few percent of <see cref="Steps"/> is typical.</summary>
+    public long WarmupSteps { get; init; } = 0;
+
+    /// <summary>How the rate falls after the warm-up, over the rest of <see cref="Steps"/>: "constant" (the tutorial's),
+    /// "cosine" or "linear" (with a warm-up: a one-cycle schedule). The budget in steps sets the curve, so a
+    /// <see cref="MaxSeconds"/> cap that stops a run early stops it before the rate has fallen.</summary>
+    public string Decay { get; init; } = "constant";
+
+    /// <summary>The rate a decay ends at, as a fraction of the peak (0–1; default 0.05). Unused when constant.</summary>
+    public double FinalLearningRateFraction { get; init; } = 0.05;
+
     /// <summary>Drawings per step (tutorial: 8).</summary>
     public int BatchSize { get; init; } = 8;
 
@@ -66,6 +78,9 @@ public sealed record TrainConfig
     {
         if (LearningRate <= 0) throw new ArgumentException("LearningRate must be > 0");
         if (LearningRateReferenceBatch < 0) throw new ArgumentException("LearningRateReferenceBatch must be ≥ 0 (0 = no scaling)");
+        if (WarmupSteps < 0) throw new ArgumentException($"WarmupSteps must be ≥ 0 (0 = no warm-up), not {WarmupSteps}");
+        if (!LearningRateSchedule.Decays.Contains(Decay)) throw new ArgumentException($"Decay must be one of {string.Join(", ", LearningRateSchedule.Decays)}, not '{Decay}'");
+        if (!(FinalLearningRateFraction >= 0 && FinalLearningRateFraction <= 1)) throw new ArgumentException($"FinalLearningRateFraction must be between 0 and 1, not {FinalLearningRateFraction}");
         if (BatchSize < 1) throw new ArgumentException("BatchSize must be ≥ 1");
         if (Steps < 0) throw new ArgumentException("Steps must be ≥ 0");
         if (EvalEverySteps < 1 || CheckpointEverySteps < 1 || LogEverySteps < 1) throw new ArgumentException("EvalEverySteps, CheckpointEverySteps and LogEverySteps must be ≥ 1");

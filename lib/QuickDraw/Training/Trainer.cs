@@ -79,12 +79,14 @@ public static class Trainer
         }
 
         bool stopped = false;
+        bool scheduled = t.WarmupSteps > 0 || t.Decay != "constant"; // else Adam keeps the rate it was made with
         net.train();
         while (step < t.Steps && !(t.MaxSeconds > 0 && Seconds() >= t.MaxSeconds))
         {
             if (cancel.IsCancellationRequested) { stopped = true; break; }
             var batch = stream.Next();
             step++;
+            if (scheduled) foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.At(t, step);
             Step(net, optimizer, batch, device, t, step, lossSum, correctSum);
             examples += batch.Size;
 
