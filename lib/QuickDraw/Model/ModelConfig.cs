@@ -30,6 +30,13 @@ public sealed record ModelConfig
     /// mean keeps every drawing's features on one scale. Not in the tutorial: a knob for studying length effects.</summary>
     public bool MeanOverTime { get; init; } = false;
 
+    /// <summary>How the bidirectional LSTM respects lengths; every choice computes the same function with the same
+    /// weights (to float precision) and reads and writes the same weight files. "dense" (<see cref="ExactBiLstm"/>):
+    /// unidirectional layers on padded tensors, each drawing reversed in place for the backward direction — the
+    /// fast path on CPU. "packed" (<see cref="PackedBiLstm"/>): one torch LSTM over packed sequences — cuDNN's fast
+    /// path on CUDA, several times slower on CPU. "auto" (default): dense on CPU, packed on CUDA.</summary>
+    public string Recurrence { get; init; } = "auto";
+
     /// <summary>Output classes (the data decides: 345 for all of Quick, Draw!).</summary>
     public int NumClasses { get; init; } = 345;
 
@@ -43,6 +50,7 @@ public sealed record ModelConfig
         if (NumLayers < 1) throw new ArgumentException("NumLayers must be ≥ 1");
         if (NumNodes < 1) throw new ArgumentException("NumNodes must be ≥ 1");
         if (Dropout is < 0 or >= 1) throw new ArgumentException("Dropout must be in [0, 1)");
+        if (Recurrence is not ("auto" or "dense" or "packed")) throw new ArgumentException($"Recurrence '{Recurrence}' is unknown: use auto, dense or packed");
         if (NumClasses < 2) throw new ArgumentException("NumClasses must be ≥ 2");
     }
 

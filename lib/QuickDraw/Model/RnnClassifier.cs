@@ -8,25 +8,27 @@ namespace QuickDraw.Model;
 /// <summary>
 /// The tutorial's classifier, top to bottom:
 /// ink (B, T, 3) → [batch norm?, dropout (after the first)] conv1d ×L (same padding, no activation)
-///   → stacked bidirectional LSTM over packed sequences → outputs summed over each drawing's real steps
+///   → stacked bidirectional LSTM, length-exact (<see cref="BiLstm"/>) → outputs summed over each drawing's real steps
 ///   (or averaged: <see cref="ModelConfig.MeanOverTime"/>, not the tutorial's)
 ///   → linear → logits (B, classes).
 /// Lengths are respected everywhere: conv outputs are zeroed past each drawing's end (so the next conv reads
-/// the zeros it would read alone), and the LSTM runs packed, so BOTH directions see only real points — the
-/// tutorial's cudnn path runs the backward direction over the padding. A drawing's logits do not depend on
-/// what it is batched with.
+/// the zeros it would read alone), and BOTH LSTM directions see only real points — the tutorial's cudnn path runs
+/// the backward direction over the padding. A drawing's logits do not depend on what it is batched with.
 /// </summary>
 public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
 {
     readonly ModuleList<BatchNorm1d> norms = new();
     readonly ModuleList<Conv1d> convs = new();
     readonly Dropout dropout;
-    readonly LSTM lstm;
+    readonly BiLstm lstm;
     readonly Linear output;
 
     public ModelConfig Config { get; }
 
-    public RnnClassifier(ModelConfig config) : base(nameof(RnnClassifier))
+    /// <param name="config">The shape.</param>
+    /// <param name="device">Where the model will run: picks the recurrent path when <see cref="ModelConfig.Recurrence"/>
+    /// is "auto" (dense on CPU or when not given, packed on CUDA).</param>
+    public RnnClassifier(ModelConfig config, Device? device = null) : base(nameof(RnnClassifier))
     {
         config.Validate();
         Config = config;
@@ -38,9 +40,11 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
             channels = config.NumConv[i];
         }
         dropout = nn.Dropout(config.Dropout);
-        // torch applies dropout between layers; the extra dropout on the last layer's output below makes it
+        // Dropout between layers in the stack; the extra dropout on the last layer's output below makes it
         // "dropout on every layer's output", as the tutorial's DropoutWrapper does.
-        lstm = nn.LSTM(channels, config.NumNodes, config.NumLayers, batchFirst: true, dropout: config.Dropout, bidirectional: true);
+        bool packed = config.Recurrence == "packed" || (config.Recurrence == "auto" && device?.type == DeviceType.CUDA);
+        lstm = packed ? new PackedBiLstm(channels, config.NumNodes, config.NumLayers, config.Dropout)
+                      : new ExactBiLstm(channels, config.NumNodes, config.NumLayers, config.Dropout);
         output = nn.Linear(2 * config.NumNodes, config.NumClasses);
         RegisterComponents();
     }
@@ -61,9 +65,7 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
             x = convs[i].call(x) * mask;                             // (B, C_i, T), zero past each end
         }
         x = x.transpose(1, 2);                                       // (B, T, C)
-        var packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first: true, enforce_sorted: false);
-        var (packedOut, _, _) = lstm.call(packed);
-        var (outputs, _) = nn.utils.rnn.pad_packed_sequence(packedOut, batch_first: true, total_length: T); // (B, T, 2H), zeros past ends
+        var outputs = lstm.call(x, lengths);                         // (B, T, 2H), zeros past ends
         if (Config.Dropout > 0) outputs = dropout.call(outputs);
         var pooled = outputs.sum(1);                                 // (B, 2H)
         if (Config.MeanOverTime) pooled = pooled / lengths.to(pooled.device).unsqueeze(1).to_type(pooled.dtype);
@@ -74,6 +76,24 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
     {
         var steps = arange(T, device: device).unsqueeze(0);         // (1, T)
         return (steps < lengths.to(device).unsqueeze(1)).unsqueeze(1).to_type(ScalarType.Float32);
+    }
+
+    /// <summary>The recurrent path this model runs: "dense" or "packed".</summary>
+    public string Recurrence => lstm.Path;
+
+    /// <summary>Parameters and buffers under the names of the single torch LSTM for the recurrent stack
+    /// (lstm.weight_ih_l0, lstm.weight_ih_l0_reverse, …), whichever path runs: save and load go through this, so
+    /// weight files and checkpoints move between the dense and packed paths and runs trained before load.</summary>
+    public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null)
+    {
+        destination ??= new Dictionary<string, Tensor>();
+        const string Lstm = "lstm.";
+        foreach (var (name, tensor) in base.state_dict())
+        {
+            var canonical = name.StartsWith(Lstm) ? Lstm + lstm.LstmParameterName(name[Lstm.Length..]) : name;
+            destination.TryAdd(string.IsNullOrEmpty(prefix) ? canonical : $"{prefix}.{canonical}", tensor);
+        }
+        return destination;
     }
 
     /// <summary>Trainable parameters.</summary>
@@ -91,7 +111,7 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
             if (i > 0 && Config.Dropout > 0) rows.Add(($"dropout{i} p={Config.Dropout}", $"(B, {Config.NumConv[i - 1]}, T)", 0));
             rows.Add(($"conv{i} k={Config.ConvLen[i]}", $"(B, {Config.NumConv[i]}, T)", Count(convs[i])));
         }
-        rows.Add(($"bilstm {Config.NumLayers}×{Config.NumNodes} (packed)", $"(B, T, {2 * Config.NumNodes})", Count(lstm)));
+        rows.Add(($"bilstm {Config.NumLayers}×{Config.NumNodes} ({lstm.Path})", $"(B, T, {2 * Config.NumNodes})", Count(lstm)));
         rows.Add(($"{(Config.MeanOverTime ? "mean" : "sum")} over valid steps", $"(B, {2 * Config.NumNodes})", 0));
         rows.Add(("linear → logits", $"(B, {Config.NumClasses})", Count(output)));
         return rows;

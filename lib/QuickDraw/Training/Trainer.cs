@@ -41,7 +41,7 @@ public static class Trainer
         run.WriteConfig(config);
 
         torch.manual_seed(t.Seed);
-        using var net = new RnnClassifier(model);
+        using var net = new RnnClassifier(model, device);
         net.to(device);
         var optimizer = optim.Adam(net.parameters(), lr: t.EffectiveLearningRate);
         var position = new Checkpoint.Position(0, 0, 0);
@@ -153,7 +153,7 @@ public static class Trainer
     {
         if (!File.Exists(run.ModelFile)) throw new FileNotFoundException($"no model.bin in {run.Path}: train first, or check the path", run.ModelFile);
         var config = run.ReadConfig();
-        var model = new RnnClassifier(config.Model);
+        var model = new RnnClassifier(config.Model, device ?? CPU);
         model.load(run.ModelFile);
         model.to(device ?? CPU);
         model.eval();
