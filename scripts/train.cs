@@ -39,6 +39,7 @@ var cli = new CommandLine("dotnet run scripts/train.cs -- [options]",
     .Option("log-every", "log training loss every N steps", t.LogEverySteps.ToString(), "N")
     .Option("shuffle-buffer", "records in the shuffle buffer", t.ShuffleBuffer.ToString(), "N")
     .Flag("bucket", "batch drawings of similar length together (less padding)")
+    .Option("bucket-after", "with --bucket: plain batches for the first N steps, then bucketed", t.BucketAfterSteps.ToString(), "N")
     .Option("device", "auto, cpu, cuda or cuda:N", t.Device, "D")
     .Option("threads", "torch CPU threads (0 = one per core)", "0", "N")
     .Example("dotnet run scripts/train.cs -- --data data/shards/synthetic --run quick --steps 2000 --batch-size 64 --lr 1e-3")
@@ -61,7 +62,7 @@ return cli.Run(args, (a, cancel) =>
         WarmupSteps = a.Long("warmup-steps"), Decay = a.Get("decay")!, FinalLearningRateFraction = a.Double("final-lr-fraction"), GradientClippingNorm = a.Double("clip"), Seed = a.Int("seed"),
         EvalEverySteps = a.Long("eval-every"), MaxEvalExamples = a.Int("max-eval"), CheckpointEverySteps = a.Long("checkpoint-every"),
         CheckpointEverySeconds = a.Double("checkpoint-seconds"), LogEverySteps = a.Long("log-every"),
-        ShuffleBuffer = a.Int("shuffle-buffer"), BucketByLength = a.Has("bucket"), Device = a.Get("device")!, Threads = a.Int("threads"),
+        ShuffleBuffer = a.Int("shuffle-buffer"), BucketByLength = a.Has("bucket"), BucketAfterSteps = a.Long("bucket-after"), Device = a.Get("device")!, Threads = a.Int("threads"),
     };
     try
     {

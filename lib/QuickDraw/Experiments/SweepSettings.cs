@@ -43,6 +43,7 @@ public sealed record SweepSetting(string Key, SettingKind Kind, bool Sweepable, 
         new("checkpoint_seconds", SettingKind.Double, false, "", (m, t, v) => (m, t with { CheckpointEverySeconds = (double)v })),
         new("shuffle_buffer", SettingKind.Int, false, "", (m, t, v) => (m, t with { ShuffleBuffer = (int)v })),
         new("bucket", SettingKind.Bool, false, "", (m, t, v) => (m, t with { BucketByLength = (bool)v })),
+        new("bucket_after", SettingKind.Long, false, "", (m, t, v) => (m, t with { BucketAfterSteps = (long)v })),
         new("device", SettingKind.Text, false, "", (m, t, v) => (m, t with { Device = (string)v })),
         new("threads", SettingKind.Int, false, "", (m, t, v) => (m, t with { Threads = (int)v })),
     ];

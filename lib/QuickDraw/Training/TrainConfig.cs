@@ -68,6 +68,10 @@ public sealed record TrainConfig
     /// <summary>Batch drawings of similar length together (less padding). The tutorial does not.</summary>
     public bool BucketByLength { get; init; } = false;
 
+    /// <summary>With <see cref="BucketByLength"/>: train the first this many steps on plain (random-length) batches, then
+    /// bucket. Bucketing from the first step delays the take-off by 100–300 steps (benchmarks/training/RESULTS.md §2).</summary>
+    public long BucketAfterSteps { get; init; } = 0;
+
     /// <summary>"auto" (CUDA when available, else CPU), "cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; init; } = "auto";
 
@@ -81,6 +85,7 @@ public sealed record TrainConfig
         if (WarmupSteps < 0) throw new ArgumentException($"WarmupSteps must be ≥ 0 (0 = no warm-up), not {WarmupSteps}");
         if (!LearningRateSchedule.Decays.Contains(Decay)) throw new ArgumentException($"Decay must be one of {string.Join(", ", LearningRateSchedule.Decays)}, not '{Decay}'");
         if (!(FinalLearningRateFraction >= 0 && FinalLearningRateFraction <= 1)) throw new ArgumentException($"FinalLearningRateFraction must be between 0 and 1, not {FinalLearningRateFraction}");
+        if (BucketAfterSteps < 0) throw new ArgumentException($"BucketAfterSteps must be ≥ 0, not {BucketAfterSteps}");
         if (BatchSize < 1) throw new ArgumentException("BatchSize must be ≥ 1");
         if (Steps < 0) throw new ArgumentException("Steps must be ≥ 0");
         if (EvalEverySteps < 1 || CheckpointEverySteps < 1 || LogEverySteps < 1) throw new ArgumentException("EvalEverySteps, CheckpointEverySteps and LogEverySteps must be ≥ 1");

@@ -53,7 +53,7 @@ public static class Trainer
         }
         else if (File.Exists(run.MetricsFile)) File.Delete(run.MetricsFile);
 
-        using var stream = new TrainingStream(trainFiles, t.BatchSize, t.Seed, t.ShuffleBuffer, t.BucketByLength, skipBatches: position.Step);
+        using var stream = new TrainingStream(trainFiles, t.BatchSize, t.Seed, t.ShuffleBuffer, t.BucketByLength, skipBatches: position.Step, bucketAfterBatches: t.BucketAfterSteps);
         var clock = Stopwatch.StartNew();
         double Seconds() => position.Seconds + clock.Elapsed.TotalSeconds;
         long step = position.Step, examples = position.Examples;
