@@ -8,7 +8,7 @@ using Spectre.Console;
 
 var cli = new CommandLine("dotnet run scripts/sweep.cs -- --spec FILE [options]",
         "Runs every configuration of a sweep spec (a grid and/or list over num_conv, conv_len, num_layers, num_nodes,\n" +
-        "learning_rate, batch_size, dropout, batch_norm, mean_over_time, seed) through the trainer, one after another, each into\n" +
+        "learning_rate, warmup_steps, decay, final_lr_fraction, batch_size, dropout, batch_norm, mean_over_time, seed) through the trainer, one after another, each into\n" +
         "experiments/<sweep>/<run>/ (config.json, metrics.csv, summary.json, model.bin). Resumable: finished runs are\n" +
         "skipped and an interrupted one continues from its checkpoint, so rerunning the same command finishes a sweep.\n" +
         "At the end: the leaderboard, and experiments/<sweep>/report.html + leaderboard.md. Spec format: experiments/README.md.\n" +

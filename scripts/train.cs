@@ -26,6 +26,9 @@ var cli = new CommandLine("dotnet run scripts/train.cs -- [options]",
     .Option("max-minutes", "stop after this many minutes of training (0 = no limit)", "0", "M")
     .Option("batch-size", "drawings per step", t.BatchSize.ToString(), "N")
     .Option("lr", "Adam learning rate", t.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "X")
+    .Option("warmup-steps", "linear learning-rate warm-up from 0 over the first N steps (0 = none)", t.WarmupSteps.ToString(), "N")
+    .Option("decay", "learning-rate decay over the rest of --steps: " + string.Join(", ", LearningRateSchedule.Decays), t.Decay, "KIND")
+    .Option("final-lr-fraction", "where a decay ends, as a fraction of --lr", t.FinalLearningRateFraction.ToString(System.Globalization.CultureInfo.InvariantCulture), "F")
     .Option("lr-reference-batch", "scale --lr linearly by batch-size / this (0 = no scaling)", "0", "N")
     .Option("clip", "gradient clipping global norm (0 = off)", t.GradientClippingNorm.ToString(System.Globalization.CultureInfo.InvariantCulture), "X")
     .Option("seed", "seed for weights, data order and dropout", t.Seed.ToString(), "N")
@@ -36,6 +39,7 @@ var cli = new CommandLine("dotnet run scripts/train.cs -- [options]",
     .Option("log-every", "log training loss every N steps", t.LogEverySteps.ToString(), "N")
     .Option("shuffle-buffer", "records in the shuffle buffer", t.ShuffleBuffer.ToString(), "N")
     .Flag("bucket", "batch drawings of similar length together (less padding)")
+    .Option("bucket-after", "with --bucket: plain batches for the first N steps, then bucketed", t.BucketAfterSteps.ToString(), "N")
     .Option("device", "auto, cpu, cuda or cuda:N", t.Device, "D")
     .Option("threads", "torch CPU threads (0 = one per core)", "0", "N")
     .Example("dotnet run scripts/train.cs -- --data data/shards/synthetic --run quick --steps 2000 --batch-size 64 --lr 1e-3")
@@ -54,10 +58,11 @@ return cli.Run(args, (a, cancel) =>
     var train = new TrainConfig
     {
         Steps = a.Long("steps"), MaxSeconds = a.Double("max-minutes") * 60, BatchSize = a.Int("batch-size"),
-        LearningRate = a.Double("lr"), LearningRateReferenceBatch = a.Int("lr-reference-batch"), GradientClippingNorm = a.Double("clip"), Seed = a.Int("seed"),
+        LearningRate = a.Double("lr"), LearningRateReferenceBatch = a.Int("lr-reference-batch"),
+        WarmupSteps = a.Long("warmup-steps"), Decay = a.Get("decay")!, FinalLearningRateFraction = a.Double("final-lr-fraction"), GradientClippingNorm = a.Double("clip"), Seed = a.Int("seed"),
         EvalEverySteps = a.Long("eval-every"), MaxEvalExamples = a.Int("max-eval"), CheckpointEverySteps = a.Long("checkpoint-every"),
         CheckpointEverySeconds = a.Double("checkpoint-seconds"), LogEverySteps = a.Long("log-every"),
-        ShuffleBuffer = a.Int("shuffle-buffer"), BucketByLength = a.Has("bucket"), Device = a.Get("device")!, Threads = a.Int("threads"),
+        ShuffleBuffer = a.Int("shuffle-buffer"), BucketByLength = a.Has("bucket"), BucketAfterSteps = a.Long("bucket-after"), Device = a.Get("device")!, Threads = a.Int("threads"),
     };
     try
     {

@@ -82,6 +82,53 @@ public abstract record SweepData
         }
     }
 
+    /// <summary>A folder of class files (<c>.ndjson</c>/<c>.bin</c>, e.g. downloaded), converted into
+    /// <c>data/shards/&lt;folder name&gt;</c> each time (the files may have changed; conversion is fast).</summary>
+    public sealed record ClassFiles(string Folder, int TrainPerClass, int EvalPerClass, int Seed) : SweepData
+    {
+        public override string Describe() => $"class files in {Folder}, up to {TrainPerClass:N0} training + {EvalPerClass:N0} eval drawings per class";
+
+        public override string Prepare(SweepPaths paths, Action<string>? say = null)
+        {
+            var input = Path.GetFullPath(Folder, paths.Root);
+            var shards = Path.Combine(paths.Data, "shards", Path.GetFileName(Path.TrimEndingDirectorySeparator(input)));
+            say?.Invoke($"converting {Describe()} → {shards}");
+            var summary = ShardConverter.Convert(input, shards, new ConvertOptions(TrainPerClass: TrainPerClass, EvalPerClass: EvalPerClass, Shards: 4, Seed: Seed));
+            say?.Invoke(summary.ToString());
+            foreach (var skip in summary.Skips.Examples.Take(3)) say?.Invoke($"skipped {skip}");
+            return shards;
+        }
+    }
+
+    /// <summary>
+    /// The main job's data for <c>--data WHICH</c>: "synthetic" (10 classes of generated easy doodles, 1,200 training +
+    /// 300 eval each), "real" (the shared sample <c>classes15</c>, 300 + 100 per class), a folder of class files (the
+    /// tutorial's split, 10,000 + 1,000), or "auto": downloaded files in <c>data/quickdraw/simplified</c>, else the real
+    /// sample when present, else generated doodles. Returns a short label (names the run) and the data.
+    /// </summary>
+    /// <exception cref="SweepSpecException">"real" without the sample, or a folder that does not exist.</exception>
+    public static (string Label, SweepData Data) ForMainJob(string which, int seed, SweepPaths paths)
+    {
+        var downloaded = Path.Combine(paths.Data, "quickdraw", "simplified");
+        var shared = paths.SharedSample is { } s ? Path.Combine(s, "classes15") : null;
+        if (which == "auto")
+            which = Directory.Exists(downloaded) && Directory.EnumerateFiles(downloaded, "*.ndjson").Any() ? downloaded
+                  : shared != null && Directory.Exists(shared) ? "real" : "synthetic";
+        switch (which)
+        {
+            case "synthetic":
+                return ("synthetic", new Synthetic("base", SyntheticDoodles.BaseClasses, 1500, 300, "easy", seed));
+            case "real":
+                if (shared == null || !Directory.Exists(shared))
+                    throw new SweepSpecException("--data real: no real sample at ../shared/quickdraw/classes15: download data (dotnet run scripts/download.cs -- --help) or use --data synthetic");
+                return ("real15", new Real("classes15", 300, 100));
+            default:
+                var folder = Path.GetFullPath(which);
+                if (!Directory.Exists(folder)) throw new SweepSpecException($"--data: no such folder '{which}' (auto, synthetic, real or a folder of class files)");
+                return (Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), new ClassFiles(folder, 10_000, 1_000, seed));
+        }
+    }
+
     // The converter writes the classes file last: its presence (with the right classes) means a finished conversion.
     static bool Converted(string shards, IReadOnlyList<string> classes)
     {

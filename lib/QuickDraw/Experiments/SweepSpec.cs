@@ -177,6 +177,7 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         SettingKind.IntList => "[32, 48], [48, 64, 96]",
         SettingKind.Bool => "false, true",
         SettingKind.Double => "0.001, 0.002",
+        SettingKind.Text => "\"constant\", \"cosine\"",
         _ => "64, 128",
     };
 }

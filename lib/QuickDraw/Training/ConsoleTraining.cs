@@ -6,34 +6,50 @@ namespace QuickDraw.Training;
 /// terminal, plain log lines when output is redirected (CI, files). Used by the scripts and the main job.</summary>
 public static class ConsoleTraining
 {
+    /// <summary>Trains with a console view: the step, examples/s and, after the first report (the warm-up), an ETA
+    /// for the whole budget (see <see cref="TrainingEta"/>).</summary>
     public static RunSummary Run(RunFolder run, RunConfig config, bool resume = false, CancellationToken cancel = default)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]run[/] {run.Path}");
+        var t = resume && run.HasCheckpoint ? run.ReadConfig().Train : config.Train;
+        AnsiConsole.MarkupLineInterpolated($"  budget {Budget(t)} · batch {t.BatchSize} · learning rate {LearningRateSchedule.Describe(t)}");
+        var eta = new TrainingEta(t.Steps, t.MaxSeconds);
+        string? left = null;
+        void Pace(TrainingProgress p)
+        {
+            if (p.Eval != null || p.Message != null) return;
+            left = eta.Observe(p.Step, p.Seconds) is { } s ? TrainingEta.Format(s) : null;
+        }
         if (!AnsiConsole.Profile.Capabilities.Interactive)
-            return Trainer.Run(run, config, resume, new Reporter(p => AnsiConsole.MarkupLine(Line(p))), cancel);
+            return Trainer.Run(run, config, resume, new Reporter(p => { Pace(p); AnsiConsole.MarkupLine(Line(p, t.Steps, left)); }), cancel);
 
         RunSummary summary = null!;
         AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask("training", maxValue: Math.Max(1, config.Train.Steps));
+                var task = ctx.AddTask("training (measuring the pace...)", maxValue: Math.Max(1, t.Steps));
                 summary = Trainer.Run(run, config, resume, new Reporter(p =>
                 {
+                    Pace(p);
                     task.Value = p.Step;
-                    if (p.Eval != null || p.Message != null) AnsiConsole.MarkupLine(Line(p));
-                    else task.Description = Markup.Escape($"step {p.Step:N0}  loss {p.Loss:F3}  acc {p.Top1:P1}  {p.ExamplesPerSecond:N0} ex/s");
+                    if (p.Eval != null || p.Message != null) AnsiConsole.MarkupLine(Line(p, t.Steps, left));
+                    else task.Description = Markup.Escape($"step {p.Step:N0}/{t.Steps:N0}  loss {p.Loss:F3}  acc {p.Top1:P1}  {p.ExamplesPerSecond:N0} ex/s  " +
+                                                          (left != null ? $"ETA {left}" : "(measuring the pace...)"));
                 }), cancel);
                 task.Value = task.MaxValue;
             });
         return summary;
     }
 
-    static string Line(TrainingProgress p) =>
+    static string Budget(TrainConfig t) => $"{t.Steps:N0} steps" + (t.MaxSeconds > 0 ? $" (or {TrainingEta.Format(t.MaxSeconds)}, whichever ends first)" : "");
+
+    static string Line(TrainingProgress p, long total, string? left) =>
         p.Message != null ? Markup.Escape($"  step {p.Step,8:N0}  {p.Message}")
         : p.Eval != null ? $"  step {p.Step,8:N0}  [green]eval[/]  " + Markup.Escape(p.Eval.ToString())
-        : Markup.Escape($"  step {p.Step,8:N0}  train loss {p.Loss:F4}  acc {p.Top1:P1}  {p.ExamplesPerSecond:N0} ex/s  ({p.Seconds:F0} s)");
+        : Markup.Escape($"  step {p.Step,8:N0}/{total:N0}  train loss {p.Loss:F4}  acc {p.Top1:P1}  {p.ExamplesPerSecond:N0} ex/s  ({p.Seconds:F0} s" +
+                        (left != null ? $", ETA {left})" : ")"));
 
     /// <summary>Prints a run's summary as a small table.</summary>
     public static void PrintSummary(RunSummary s, RunFolder run)

@@ -17,6 +17,18 @@ public sealed record TrainConfig
     /// <summary>The learning rate Adam actually uses (see <see cref="LearningRateReferenceBatch"/>).</summary>
     public double EffectiveLearningRate => LearningRateReferenceBatch > 0 ? LearningRate * BatchSize / LearningRateReferenceBatch : LearningRate;
 
+    /// <summary>Steps of linear learning-rate warm-up from 0 to the peak rate (0 = none, the tutorial's). See
+    /// <see cref="LearningRateSchedule"/>; a few percent of <see cref="Steps"/> is typical.</summary>
+    public long WarmupSteps { get; init; } = 0;
+
+    /// <summary>How the rate falls after the warm-up, over the rest of <see cref="Steps"/>: "constant" (the tutorial's),
+    /// "cosine" or "linear" (with a warm-up: a one-cycle schedule). The budget in steps sets the curve, so a
+    /// <see cref="MaxSeconds"/> cap that stops a run early stops it before the rate has fallen.</summary>
+    public string Decay { get; init; } = "constant";
+
+    /// <summary>The rate a decay ends at, as a fraction of the peak (0–1; default 0.05). Unused when constant.</summary>
+    public double FinalLearningRateFraction { get; init; } = 0.05;
+
     /// <summary>Drawings per step (tutorial: 8).</summary>
     public int BatchSize { get; init; } = 8;
 
@@ -56,6 +68,10 @@ public sealed record TrainConfig
     /// <summary>Batch drawings of similar length together (less padding). The tutorial does not.</summary>
     public bool BucketByLength { get; init; } = false;
 
+    /// <summary>With <see cref="BucketByLength"/>: train the first this many steps on plain (random-length) batches, then
+    /// bucket. Bucketing from the first step delays the take-off by 100–300 steps (benchmarks/training/RESULTS.md §2).</summary>
+    public long BucketAfterSteps { get; init; } = 0;
+
     /// <summary>"auto" (CUDA when available, else CPU), "cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; init; } = "auto";
 
@@ -75,6 +91,10 @@ public sealed record TrainConfig
     {
         Real(LearningRate, "LearningRate (--lr)", 0, 1, minOpen: true);
         if (LearningRateReferenceBatch < 0) throw new ArgumentException("LearningRateReferenceBatch must be ≥ 0 (0 = no scaling)");
+        if (WarmupSteps < 0) throw new ArgumentException($"WarmupSteps must be ≥ 0 (0 = no warm-up), not {WarmupSteps}");
+        if (!LearningRateSchedule.Decays.Contains(Decay)) throw new ArgumentException($"Decay must be one of {string.Join(", ", LearningRateSchedule.Decays)}, not '{Decay}'");
+        if (!(FinalLearningRateFraction >= 0 && FinalLearningRateFraction <= 1)) throw new ArgumentException($"FinalLearningRateFraction must be between 0 and 1, not {FinalLearningRateFraction}");
+        if (BucketAfterSteps < 0) throw new ArgumentException($"BucketAfterSteps must be ≥ 0, not {BucketAfterSteps}");
         if (BatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"BatchSize (--batch-size) must be 1 to {MaxBatchSize:N0}, not {BatchSize:N0}");
         if (EvalBatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"EvalBatchSize must be 1 to {MaxBatchSize:N0}, not {EvalBatchSize:N0}");
         if (Steps < 0) throw new ArgumentException("Steps must be ≥ 0");

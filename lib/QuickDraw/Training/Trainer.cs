@@ -59,7 +59,7 @@ public static class Trainer
         }
         else if (File.Exists(run.MetricsFile)) File.Delete(run.MetricsFile);
 
-        using var stream = new TrainingStream(trainFiles, t.BatchSize, t.Seed, t.ShuffleBuffer, t.BucketByLength, skipBatches: position.Step);
+        using var stream = new TrainingStream(trainFiles, t.BatchSize, t.Seed, t.ShuffleBuffer, t.BucketByLength, skipBatches: position.Step, bucketAfterBatches: t.BucketAfterSteps);
         var clock = Stopwatch.StartNew();
         double Seconds() => position.Seconds + clock.Elapsed.TotalSeconds;
         long step = position.Step, examples = position.Examples;
@@ -85,6 +85,7 @@ public static class Trainer
         }
 
         bool stopped = false;
+        bool scheduled = t.WarmupSteps > 0 || t.Decay != "constant"; // else Adam keeps the rate it was made with
         net.train();
         while (step < t.Steps && !(t.MaxSeconds > 0 && Seconds() >= t.MaxSeconds))
         {
@@ -92,6 +93,7 @@ public static class Trainer
             var batch = stream.Next();
             BatchCheck.Check(batch, model.NumClasses, config.Data);
             step++;
+            if (scheduled) foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateSchedule.At(t, step);
             Step(net, optimizer, batch, device, t, step, lossSum, correctSum);
             examples += batch.Size;
 

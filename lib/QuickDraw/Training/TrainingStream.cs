@@ -24,8 +24,10 @@ public sealed class TrainingStream : IDisposable
     /// <param name="bucketByLength">Group drawings of similar length into batches: less padding per step.</param>
     /// <param name="skipBatches">Batches to generate and drop first (resuming a run).</param>
     /// <param name="prefetch">Batches prepared ahead.</param>
+    /// <param name="bucketAfterBatches">With <paramref name="bucketByLength"/>: the first this many batches are plain
+    /// (random lengths), bucketing starts after them. Length-sorted batches early in training delay the take-off.</param>
     public TrainingStream(IReadOnlyList<string> files, int batchSize, int seed, int shuffleBuffer = 100_000,
-        bool bucketByLength = false, long skipBatches = 0, int prefetch = 16)
+        bool bucketByLength = false, long skipBatches = 0, int prefetch = 16, long bucketAfterBatches = 0)
     {
         if (files.Count == 0) throw new ArgumentException("no training shards");
         ready = new BlockingCollection<HostBatch>(prefetch);
@@ -34,7 +36,7 @@ public sealed class TrainingStream : IDisposable
             try
             {
                 long index = 0;
-                foreach (var batch in Generate(files, batchSize, seed, shuffleBuffer, bucketByLength, stop.Token))
+                foreach (var batch in Generate(files, batchSize, seed, shuffleBuffer, bucketByLength, bucketAfterBatches, stop.Token))
                 {
                     if (index++ < skipBatches) continue;
                     ready.Add(batch.Pad(), stop.Token);
@@ -55,8 +57,9 @@ public sealed class TrainingStream : IDisposable
     }
 
     // Record lists of batches; padding happens on the producer thread (Pad), after skipping.
-    static IEnumerable<RecordBatch> Generate(IReadOnlyList<string> files, int batchSize, int seed, int shuffleBuffer, bool bucket, CancellationToken cancel)
+    static IEnumerable<RecordBatch> Generate(IReadOnlyList<string> files, int batchSize, int seed, int shuffleBuffer, bool bucket, long bucketAfter, CancellationToken cancel)
     {
+        long plain = 0;                                     // batches yielded before bucketing starts
         var rng = new Random(seed);
         var buffer = new List<InkRecord>(Math.Max(1, shuffleBuffer));
         var pending = new List<InkRecord>(batchSize);
@@ -70,10 +73,10 @@ public sealed class TrainingStream : IDisposable
             int i = rng.Next(buffer.Count);
             next = buffer[i];
             buffer[i] = record;
-            if (!bucket)
+            if (!bucket || plain < bucketAfter)
             {
                 pending.Add(next);
-                if (pending.Count == batchSize) { yield return new RecordBatch(pending.ToArray()); pending.Clear(); }
+                if (pending.Count == batchSize) { yield return new RecordBatch(pending.ToArray()); pending.Clear(); plain++; }
                 continue;
             }
             bucketPool.Add(next);

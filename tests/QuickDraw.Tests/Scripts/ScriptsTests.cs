@@ -59,7 +59,11 @@ public class ScriptsTests(ITestOutputHelper output)
         var run = new RunFolder(Path.Combine(root.Path, "experiments", "runs", "smoke"));
         foreach (var file in new[] { "config.json", "classes.txt", "metrics.csv", "summary.json", "model.bin", "confusion.csv" })
             Assert.True(File.Exists(Path.Combine(run.Path, file)), $"no {file} in the run folder");
-        Assert.True(File.Exists(Path.Combine(root.Path, "data", "shards", "synthetic", "training.tfrecord.classes")));
+        var shards = run.ReadConfig().Data;
+        Assert.StartsWith(Path.Combine(root.Path, "data", "shards") + Path.DirectorySeparatorChar, shards);
+        Assert.True(File.Exists(Path.Combine(shards, "training.tfrecord.classes")));
+        Assert.Contains("budget 80 steps", r.Out);
+        Assert.Matches(@"step +75/80 .* ex/s .*ETA \d+ s\)", r.Out);   // the pace, measured after the first report
         var summary = run.ReadSummary();
         output.WriteLine($"main job: {summary.Final}");
         Assert.Equal(80, summary.Steps);

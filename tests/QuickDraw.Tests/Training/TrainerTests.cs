@@ -69,6 +69,34 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
     }
 
     [Fact]
+    public void AWarmUpAndCosineScheduleIsAppliedAndAResumedRunFollowsIt()
+    {
+        using var dir = new TempDir();
+        RunConfig Scheduled() { var c = Config(steps: 20); return c with { Train = c.Train with { WarmupSteps = 8, Decay = "cosine", FinalLearningRateFraction = 0 } }; }
+        var constant = new RunFolder(dir.File("constant"));
+        Trainer.Run(constant, Config(steps: 20));
+        var straight = new RunFolder(dir.File("straight"));
+        Trainer.Run(straight, Scheduled());
+        Assert.Equal("cosine", straight.ReadConfig().Train.Decay);          // saved in config.json
+        Assert.Equal(8, straight.ReadConfig().Train.WarmupSteps);
+
+        var interrupted = new RunFolder(dir.File("interrupted"));
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(p => { if (p.Step == 10 && p.Eval == null && p.Message == null) cancel.Cancel(); });
+        Trainer.Run(interrupted, Scheduled(), progress: progress, cancel: cancel.Token);
+        Trainer.Run(interrupted, Scheduled(), resume: true);
+
+        var (c, _) = Trainer.Load(constant);
+        var (a, _) = Trainer.Load(straight);
+        var (b, _) = Trainer.Load(interrupted);
+        var pc = c.parameters().ToList();
+        var pa = a.parameters().ToList();
+        var pb = b.parameters().ToList();
+        for (int i = 0; i < pa.Count; i++) Assert.True(pa[i].eq(pb[i]).all().item<bool>(), $"parameter {i} differs after resuming");
+        Assert.False(pa.Zip(pc).All(p => p.First.eq(p.Second).all().item<bool>()), "the schedule changed nothing: it was not applied");
+    }
+
+    [Fact]
     public void ACheckpointRoundTripGivesIdenticalLogits()
     {
         using var dir = new TempDir();
