@@ -82,8 +82,10 @@ public sealed class SlurmFactAttribute : FactAttribute
         if (Environment.UserName != "root" && !IsRoot()) return "starting the local SLURM (scripts/slurm-local.sh) needs root";
         if (new SlurmCommands().Available && File.Exists("/usr/sbin/slurmctld")) return null;
         if (new SlurmCommands().Locate("apt-get") == null) return "slurm-wlm is not installed and there is no apt-get to install it";
+        // Without package lists apt knows nothing yet: slurm-local.sh runs apt-get update then, so only skip on lists that lack it.
+        bool lists = Directory.Exists("/var/lib/apt/lists") && Directory.EnumerateFiles("/var/lib/apt/lists", "*Packages*").Any();
         var (code, output) = Run("apt-cache", "policy", "slurm-wlm", "munge");
-        if (code != 0 || output.Contains("Candidate: (none)") || !output.Contains("Candidate:"))
+        if (lists && (code != 0 || output.Contains("Candidate: (none)") || !output.Contains("Candidate:")))
             return "slurm-wlm or munge is not installable here (apt-cache policy has no candidate)";
         return null;
     }
