@@ -130,7 +130,7 @@ public static class StrokeSimplifier
 
     // Distance from p to the line through a and b (to a itself when a and b coincide: a closed stroke). The line,
     // not the segment, as the common RDP implementations measure it: it matches the dataset's simplified twins of
-    // raw drawings far better (85 % identical vs 24 % with the segment; tests/QuickDraw.Tests/Ink/StrokeSimplifierRealTests.cs).
+    // raw drawings far better (85 % identical vs 24 % with the segment; tests/QuickDraw.Tests/Play/RealDrawingsTests.cs).
     static double DistanceToLine(double px, double py, double ax, double ay, double bx, double by)
     {
         double dx = bx - ax, dy = by - ay;
