@@ -25,6 +25,10 @@ public sealed class Guesser(Predictor predictor)
     /// <summary>Guesses returned per drawing.</summary>
     public const int Top = 5;
 
+    /// <summary>Most ink accepted, in pixels of stroke length in the 0–255 box (resampling makes about one point per
+    /// pixel). Real drawings rarely pass 10,000; a 20,000-point scribble across the box would make millions.</summary>
+    public const double MaxInkLength = 200_000;
+
     public IReadOnlyList<string> Classes => predictor.Classes;
 
     /// <summary>The model's view of <paramref name="request"/>. Throws <see cref="BadGuessRequestException"/> on an
@@ -33,6 +37,9 @@ public sealed class Guesser(Predictor predictor)
     {
         if (request.Target != null && !predictor.Classes.Contains(request.Target))
             throw new BadGuessRequestException($"unknown target class '{request.Target}' (GET /api/info lists the run's classes)");
+        double ink = StrokeSimplifier.InkLength(request.Strokes);
+        if (ink > MaxInkLength)
+            throw new BadGuessRequestException($"too much ink: {ink:N0} pixels of strokes in the 255-pixel box (the limit is {MaxInkLength:N0}); clear and draw again");
         Drawing simplified;
         try { simplified = StrokeSimplifier.Simplify(request.Strokes); }
         catch (ArgumentException e) { throw new BadGuessRequestException(e.Message); }

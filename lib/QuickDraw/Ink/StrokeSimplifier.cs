@@ -57,6 +57,22 @@ public static class StrokeSimplifier
         return new Drawing(word, result);
     }
 
+    /// <summary>Total length of the strokes once scaled into the 0–255 box: about the number of points resampling
+    /// makes (a caller can refuse a scribble that would make millions). Strokes must be valid, as for <see cref="Simplify"/>.</summary>
+    public static double InkLength(IReadOnlyList<Stroke> strokes)
+    {
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity, length = 0;
+        foreach (var s in strokes)
+            for (int i = 0; i < s.X.Length; i++)
+            {
+                minX = Math.Min(minX, s.X[i]); maxX = Math.Max(maxX, s.X[i]);
+                minY = Math.Min(minY, s.Y[i]); maxY = Math.Max(maxY, s.Y[i]);
+                if (i > 0) length += Math.Sqrt(((double)s.X[i] - s.X[i - 1]) * (s.X[i] - s.X[i - 1]) + ((double)s.Y[i] - s.Y[i - 1]) * (s.Y[i] - s.Y[i - 1]));
+            }
+        double extent = Math.Max(maxX - minX, maxY - minY);
+        return extent > 0 ? length * Size / extent : 0;
+    }
+
     /// <summary>Points along the polyline every <paramref name="spacing"/> units of arc length, starting at its first
     /// point and ending at its last (kept even when closer than the spacing). Repeated points collapse.</summary>
     public static (double[] X, double[] Y) Resample(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double spacing)
@@ -114,7 +130,7 @@ public static class StrokeSimplifier
 
     // Distance from p to the line through a and b (to a itself when a and b coincide: a closed stroke). The line,
     // not the segment, as the common RDP implementations measure it: it matches the dataset's simplified twins of
-    // raw drawings far better (85 % identical vs 24 % with the segment; tests/QuickDraw.Tests/Ink/StrokeSimplifierRealTests.cs).
+    // raw drawings far better (85 % identical vs 24 % with the segment; tests/QuickDraw.Tests/Play/RealDrawingsTests.cs).
     static double DistanceToLine(double px, double py, double ax, double ay, double bx, double by)
     {
         double dx = bx - ax, dy = by - ay;

@@ -133,6 +133,18 @@ public class GuessApiTests(PlayModel play, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AScribbleThatWouldResampleToMillionsOfPointsIsRefused()
+    {
+        // 20,000 points (the limit) zigzagging across the whole box: 20,000 × 255 px of ink, 5 million points resampled.
+        var xs = string.Join(',', Enumerable.Range(0, 20_000).Select(i => i % 2 == 0 ? "0" : "500"));
+        var ys = string.Join(',', Enumerable.Range(0, 20_000).Select(i => (i / 40).ToString(CultureInfo.InvariantCulture)));
+        var (status, json) = await Post($"{{\"strokes\": [[[{xs}],[{ys}]]]}}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("too much ink", json.GetProperty("error").GetString());
+        await StillServes();
+    }
+
+    [Fact]
     public async Task ABodyOverTheSizeLimitIsRefused()
     {
         var body = "{\"strokes\": [[[" + string.Join(',', Enumerable.Repeat("1.000000", 150_000)) + "],[1]]]}";

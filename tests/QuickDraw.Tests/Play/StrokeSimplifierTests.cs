@@ -124,6 +124,14 @@ public class StrokeSimplifierTests
     }
 
     [Fact]
+    public void InkLengthIsTheStrokesLengthInThe255Box()
+    {
+        // The L above: 40 + 100 px of stroke, ×2.55 → 357; a second stroke adds its own length, not the jump to it.
+        Assert.Equal(357, StrokeSimplifier.InkLength([S((30, 40), (30, 80), (130, 80))]), 9);
+        Assert.Equal(357 + 25.5, StrokeSimplifier.InkLength([S((30, 40), (30, 80), (130, 80)), S((50, 50), (60, 50))]), 9);
+    }
+
+    [Fact]
     public void TheResultMakesTheTutorialsInk()
     {
         var d = StrokeSimplifier.Simplify([S((30, 40), (30, 80), (130, 80))]);
