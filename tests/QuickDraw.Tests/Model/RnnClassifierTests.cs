@@ -40,8 +40,8 @@ public class RnnClassifierTests
     [Fact]
     public void TutorialCudnnStyleUnpackedBackwardPassWouldDiffer()
     {
-        // The control for the test above: running the same LSTM over the padding changes the answer,
-        // so the invariance really comes from packing.
+        // The control for the test above: a bidirectional LSTM run plainly over the padding changes the answer,
+        // so the invariance really comes from respecting lengths (packing, or ExactBiLstm's in-place reversal).
         torch.manual_seed(1);
         using var lstm = nn.LSTM(3, 8, 1, batchFirst: true, bidirectional: true);
         using var d = no_grad();
