@@ -20,7 +20,7 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
     .Option("steps", "training steps: the budget", "1200", "N")
     .Option("minutes", "stop earlier after this many minutes of training (0 = no cap; the result then depends on the machine)", "0", "M")
     .Option("batch-size", "drawings per step", "64", "N")
-    .Option("lr", "Adam's peak learning rate (the tutorial's 1e-4 at batch 8 is far slower)", "0.003", "X")
+    .Option("lr", "Adam's peak learning rate (the tutorial's 1e-4 at batch 8 is far slower)", "0.004", "X")
     .Option("warmup-steps", "linear learning-rate warm-up over the first N steps (auto: a twelfth of --steps, 100 of 1,200)", "auto", "N")
     .Option("decay", "learning-rate decay over the rest of --steps: " + string.Join(", ", LearningRateSchedule.Decays), "cosine", "KIND")
     .Option("num-layers", "bidirectional LSTM layers (tutorial: 3)", m.NumLayers.ToString(), "N")
