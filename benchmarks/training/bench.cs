@@ -172,7 +172,7 @@ static void Parity(ParsedArgs a)
     var (ink, lengths, _) = batch.ToTensors(CPU);
     var logits = net.call(ink, lengths);
     using var w = new BinaryWriter(File.Create(a.Require("out")));
-    var named = net.state_dict().Select(kv => (kv.Key, kv.Value)).ToList();   // the single torch LSTM's names, whichever path runs
+    var named = net.state_dict().ToList();   // the single torch LSTM's names (weight_ih_l0_reverse, …) on either recurrent path
     w.Write(named.Count);
     foreach (var (name, p) in named)
     {

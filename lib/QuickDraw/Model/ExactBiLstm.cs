@@ -12,7 +12,9 @@ namespace QuickDraw.Model;
 /// (a gather by length; the padding stays behind them), its outputs reversed back the same way.
 /// Per layer l:  x → [LSTM_l→(x), reverse(LSTM_l←(reverse(x)))] (B, T, 2H) → dropout → layer l+1.
 /// It gives the packed result (<see cref="PackedBiLstm"/>) to float precision on the dense kernel, which is
-/// several times faster than the packed one on CPU; bucketing by length then removes most of the padding it runs.
+/// several times faster than the packed one on CPU. The padding it would still run is cut down two ways: the
+/// drawings are sorted by length and the time axis cut into a few chunks, each run only for the drawings still
+/// drawing (<see cref="TimeChunks"/>); and bucketing by length (TrainConfig.BucketByLength) removes the rest.
 /// </summary>
 public sealed class ExactBiLstm : BiLstm
 {
@@ -46,27 +48,55 @@ public sealed class ExactBiLstm : BiLstm
     public override Tensor forward(Tensor x, Tensor lengths)
     {
         long B = x.shape[0], T = x.shape[1];
-        var (reversal, mask) = Reversal(lengths, T, x.device);      // (B·T) rows, (B, T, 1)
+        // Longest first, so that the drawings still running at any step are the first rows (TimeChunks).
+        var byLength = lengths.data<long>().ToArray().Select((len, b) => (len, b)).OrderByDescending(p => p.len).ThenBy(p => p.b).ToArray();
+        var sorted = byLength.Select(p => p.len).ToArray();
+        var chunks = TimeChunks.Plan(sorted);
+        long Tmax = sorted[0];
+        var order = tensor(byLength.Select(p => (long)p.b).ToArray()).to(x.device);
+        x = x.narrow(1, 0, Tmax).index_select(0, order);                 // (B, Tmax, C), longest first
+        var reversal = Reversal(sorted, Tmax, x.device);                    // (B·Tmax) rows
         for (int l = 0; l < layers; l++)
         {
-            if (l > 0 && dropoutRate > 0) x = dropout.call(x);      // between layers, as torch's LSTM does
-            var (ahead, _, _) = directions[2 * l].call(x);                       // (B, T, H)
-            var (back, _, _) = directions[2 * l + 1].call(Reverse(x, reversal)); // (B, T, H), time reversed
-            x = cat([ahead, Reverse(back, reversal)], 2);                         // (B, T, 2H)
+            if (l > 0 && dropoutRate > 0) x = dropout.call(x);             // between layers, as torch's LSTM does
+            var ahead = Run(directions[2 * l], x, chunks);                                   // (B, Tmax, H)
+            var back = Reverse(Run(directions[2 * l + 1], Reverse(x, reversal), chunks), reversal); // (B, Tmax, H)
+            x = cat([ahead, back], 2);                                                        // (B, Tmax, 2H)
         }
-        return x * mask;
+        var unsorted = new long[B];
+        for (int i = 0; i < B; i++) unsorted[byLength[i].b] = i;
+        x = x.index_select(0, tensor(unsorted).to(x.device));              // back to the batch's order
+        var mask = (arange(Tmax).unsqueeze(0) < lengths.unsqueeze(1)).unsqueeze(2).to(x.dtype).to(x.device);
+        x = x * mask;                                                       // zeros past each end
+        return Tmax == T ? x : nn.functional.pad(x, [0, 0, 0, T - Tmax]);
+    }
+
+    // The LSTM over the chunks in turn, each starting from the state the previous one left its rows in.
+    static Tensor Run(LSTM lstm, Tensor x, IReadOnlyList<TimeChunks.Chunk> chunks)
+    {
+        if (chunks.Count == 1) return lstm.call(x).Item1;
+        long B = x.shape[0];
+        var outputs = new List<Tensor>();
+        (Tensor H, Tensor C)? state = null;
+        foreach (var c in chunks)
+        {
+            var input = x.narrow(0, 0, c.Rows).narrow(1, c.Start, c.End - c.Start);       // (rows, steps, C)
+            var (y, h, cell) = lstm.call(input, state is { } s ? (s.H.narrow(1, 0, c.Rows), s.C.narrow(1, 0, c.Rows)) : null);
+            state = (h, cell);
+            outputs.Add(c.Rows == B ? y : cat([y, zeros(B - c.Rows, y.shape[1], y.shape[2], dtype: y.dtype, device: y.device)], 0));
+        }
+        return cat(outputs, 1);                                             // (B, Tmax, H), junk past each end
     }
 
     // Row b·T + t of a (B·T, C) view ← row b·T + (len_b − 1 − t) for t < len_b, itself past the end: a permutation
     // that is its own inverse, so one index reverses and restores.
-    static (Tensor Rows, Tensor Mask) Reversal(Tensor lengths, long T, Device device)
+    static Tensor Reversal(long[] lengths, long T, Device device)
     {
-        var steps = arange(T, dtype: ScalarType.Int64).unsqueeze(0);   // (1, T)
-        var len = lengths.to(ScalarType.Int64).unsqueeze(1);            // (B, 1)
-        var real = steps < len;                                          // (B, T)
-        var within = where(real, len - 1 - steps, steps);               // (B, T)
-        var rows = (within + arange(lengths.shape[0], dtype: ScalarType.Int64).unsqueeze(1) * T).reshape(-1);
-        return (rows.to(device), real.unsqueeze(2).to(ScalarType.Float32).to(device));
+        var rows = new long[lengths.Length * T];
+        for (int b = 0; b < lengths.Length; b++)
+            for (long t = 0; t < T; t++)
+                rows[b * T + t] = b * T + (t < lengths[b] ? lengths[b] - 1 - t : t);
+        return tensor(rows).to(device);
     }
 
     static Tensor Reverse(Tensor x, Tensor rows)

@@ -46,6 +46,7 @@ public class ExactBiLstmTests
         Assert.Equal("packed", packed.Recurrence);
         Assert.Equal("dense", dense.Recurrence);
         var (ink, lengths, labels) = Batch(8);
+        Assert.True(TimeChunks.Plan([31, 31, 24, 17, 5, 1]).Count > 1);   // the batch exercises the chunked path
 
         var grads = new List<Dictionary<string, Tensor>>();
         var logits = new List<Tensor>();
@@ -124,6 +125,23 @@ public class ExactBiLstmTests
                 Assert.True(MaxRelative(w, a[name]) < 1e-4, $"{name} differs after resuming");
         }
         finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void ChunksCoverEveryRealStepOfEveryDrawingOnce()
+    {
+        long[] lengths = [98, 90, 71, 60, 55, 54, 40, 33, 20, 12, 5, 1];
+        var plan = TimeChunks.Plan(lengths);
+        Assert.True(plan.Count > 1);
+        Assert.Equal(0, plan[0].Start);
+        Assert.Equal(98, plan[^1].End);
+        for (int k = 0; k < plan.Count; k++)
+        {
+            if (k > 0) Assert.Equal(plan[k - 1].End, plan[k].Start);
+            Assert.Equal(lengths.Count(l => l > plan[k].Start), plan[k].Rows);   // every drawing still drawing
+        }
+        Assert.True(plan.Sum(c => c.Rows * (c.End - c.Start)) < 0.8 * lengths.Length * 98);
+        Assert.Single(TimeChunks.Plan([50, 50, 49, 48]));                     // bucketed: one dense call
     }
 
     [Fact]

@@ -1,0 +1,255 @@
+#:project ../../lib/QuickDraw/QuickDraw.csproj
+// The recurrent path's benchmark (issue #18): the trainer's whole step with the packed BiLSTM (the path we trained
+// with before) vs the dense exact one (ExactBiLstm), side by side in one process, turns interleaved so both see the
+// same machine load; plus the LSTM stack alone, the machine's GEMM rate at the LSTM's shapes, and where a dense
+// step's time goes.
+//   speed    old (packed) vs new (dense) Trainer.Step, per model × batch size × bucketing: examples/s, ratio,
+//            useful LSTM GFLOP/s (whole step and LSTM alone) against the measured GEMM rate
+//   profile  a dense step cut into its parts (host → tensors, conv stack, LSTM, loss, backward, clipping, Adam, scope)
+using System.Diagnostics;
+using QuickDraw.Common;
+using QuickDraw.Model;
+using QuickDraw.Records;
+using QuickDraw.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+var mode = args.Length > 0 ? args[0] : "--help";
+var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed|profile [options]",
+        "Packed vs dense exact BiLSTM in the trainer's step (issue #18). See RESULTS.md, section 3.")
+    .Option("out", "folder for the shards made from the sample", "benchmarks/training/out", "DIR")
+    .Option("sample", "real class files (ndjson); synthetic doodles when absent", RepoPaths.SharedQuickDraw is { } s ? Path.Combine(s, "classes15") : "", "DIR")
+    .Option("sizes", "batch sizes", "8,64,512", "A,B")
+    .Option("models", "tutorial (conv 48-64-96, 3×128) and/or small (conv 48-64-96, 1×64)", "tutorial,small", "A,B")
+    .Option("turns", "speed: interleaved turns per setting (median of per-turn ratios)", "5", "N")
+    .Option("examples", "speed: drawings per side per turn (steps = this / batch, at least 1)", "256", "N")
+    .Option("threads", "torch CPU threads (1 on a machine shared with other work: 2 threads that wait for each other at every op slow down many-fold when preempted)", "1", "N")
+    .Option("classes", "output classes of the model", "345", "N")
+    .Example("dotnet run -c Release benchmarks/training/recurrence.cs -- speed --sizes 64 --models tutorial --turns 3");
+
+return cli.Run(args.Skip(1).ToArray(), (a, _) =>
+{
+    torch.set_num_threads(a.Int("threads"));
+    Console.WriteLine($"machine: {Machine()}; threads {torch.get_num_threads()}; libtorch {torch.__version__}; load {Load()}");
+    var files = Shards(a);
+    switch (mode)
+    {
+        case "speed": Speed(a, files); return 0;
+        case "profile": Profile(a, files); return 0;
+        default: Console.Error.WriteLine(cli.Help); return 2;
+    }
+});
+
+static ModelConfig Model(string name, int classes) => name switch
+{
+    "tutorial" => new ModelConfig { NumClasses = classes },
+    "small" => new ModelConfig { NumLayers = 1, NumNodes = 64, NumClasses = classes },
+    _ => throw new CommandLineException($"--models: unknown model '{name}': use tutorial or small"),
+};
+
+static string[] Shards(ParsedArgs a)
+{
+    var shards = Path.Combine(Path.GetFullPath(a.Require("out")), "shards");
+    if (!Directory.Exists(shards) || ShardLayout.Shards(shards, "training.tfrecord").Length == 0)
+    {
+        var sample = a.Get("sample") ?? "";
+        string input = sample;
+        if (sample.Length == 0 || !Directory.Exists(sample))
+        {
+            input = Path.Combine(Path.GetFullPath(a.Require("out")), "synthetic-ndjson");
+            QuickDraw.Ink.SyntheticDoodles.WriteNdjson(input, 420, seed: 0, style: QuickDraw.Ink.DoodleStyle.Hard, classes: QuickDraw.Ink.SyntheticDoodles.AllClasses);
+        }
+        Console.WriteLine($"shards: {ShardConverter.Convert(input, shards, new ConvertOptions(300, 100, Shards: 4, Seed: 0))}");
+        File.WriteAllText(Path.Combine(Path.GetFullPath(a.Require("out")), "source.txt"), input + "\n");
+    }
+    return ShardData.Shards(shards, "training");
+}
+
+static List<HostBatch> Batches(string[] files, int B, bool bucket, int count)
+{
+    int records = ShardData.ReadAll(files).Count();
+    using var stream = new TrainingStream(files, B, seed: 1, shuffleBuffer: records, bucketByLength: bucket);
+    return Enumerable.Range(0, count).Select(_ => stream.Next()).ToList();
+}
+
+// Multiply-adds ×2 of the LSTM's useful work per step (real steps only): forward, and backward ≈ 2× forward.
+static double UsefulLstmFlops(ModelConfig m, IEnumerable<HostBatch> batches)
+{
+    long H = m.NumNodes;
+    double perStep = 0;
+    for (int l = 0; l < m.NumLayers; l++)
+    {
+        long input = l == 0 ? m.NumConv[^1] : 2 * H;
+        perStep += 2 /* directions */ * 2.0 * 4 * H * (input + H);
+    }
+    return 3 * perStep * batches.Sum(b => (double)b.RealSteps);
+}
+
+// The machine's GEMM rate at the LSTM's shapes (GFLOP/s): the per-step hidden product (B×H · H×4H, as the
+// recurrence runs it) and the input projection over all steps (B·T×In · In×4H).
+// Returns GFLOP per wall second and per CPU second of this process (the latter barely moves with other load).
+static (double Wall, double Cpu) GemmRate(long rows, long inner, long cols)
+{
+    using var scope = NewDisposeScope();
+    var x = randn(rows, inner); var w = randn(inner, cols);
+    for (int i = 0; i < 3; i++) x.matmul(w);
+    int n = (int)Math.Clamp(1e9 / (2.0 * rows * inner * cols), 5, 20000);
+    var (wall, cpu) = Timed(() => { for (int i = 0; i < n; i++) { using var y = x.matmul(w); } });
+    double flop = 2.0 * rows * inner * cols * n / 1e9;
+    return (flop / wall, flop / cpu);
+}
+
+// Wall and CPU seconds of this process: with one torch thread, CPU seconds count only the time it was running,
+// so ratios and rates in CPU time survive a machine shared with other work.
+static (double Wall, double Cpu) Timed(Action body)
+{
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    body();
+    return (clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+}
+
+static void Speed(ParsedArgs a, string[] files)
+{
+    int turns = a.Int("turns");
+    Console.WriteLine("GEMM rate at the LSTM's shapes (GFLOP/s, float32, this process's threads):");
+    var gemm = new Dictionary<string, double>();
+    foreach (var (name, r, k, c) in new[] { ("64×128·128×512", 64L, 128L, 512L), ("64×256·256×512", 64L, 256L, 512L), ("512×128·128×512", 512L, 128L, 512L), ("3520×256·256×512", 3520L, 256L, 512L) })
+    {
+        var (wall, cpu) = GemmRate(r, k, c);
+        gemm[name] = cpu;
+        Console.WriteLine($"  {name}: {wall:F1} per wall second, {cpu:F1} per CPU second");
+    }
+    double reference = gemm.Values.Max();
+    Console.WriteLine($"  best of these: {reference:F1} GFLOP per CPU second");
+    Console.WriteLine();
+    Console.WriteLine("Per CPU second of this process (one torch thread; load-robust), medians over interleaved turns; wall-clock ratio for comparison.");
+    Console.WriteLine("| model | batch | bucketing | mean T | packed step ex/s | dense step ex/s | **dense / packed** (min–max) | wall-clock ratio | dense step: useful LSTM GFLOP/s | LSTM alone, packed: useful GFLOP/s | LSTM alone, dense: useful GFLOP/s | GEMM B×2H·2H×4H GFLOP/s | **dense LSTM / GEMM** | load |");
+    Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    foreach (var modelName in a.List("models"))
+    foreach (int B in a.Ints("sizes"))
+    foreach (bool bucket in new[] { false, true })
+    {
+        var config = Model(modelName, a.Int("classes"));
+        int steps = Math.Max(1, a.Int("examples") / B);
+        var batches = Batches(files, B, bucket, steps * 2);
+        var train = new TrainConfig { Seed = 0 };
+        torch.manual_seed(0);
+        using var packed = new RnnClassifier(config with { Recurrence = "packed" });
+        using var dense = new RnnClassifier(config with { Recurrence = "dense" });
+        dense.load_state_dict(packed.state_dict());
+        var sides = new[] { (Net: packed, Opt: optim.Adam(packed.parameters(), lr: 1e-4)), (Net: dense, Opt: optim.Adam(dense.parameters(), lr: 1e-4)) };
+        using var lossSum = zeros(1);
+        using var correctSum = zeros(1);
+        long step = 0;
+        (double Wall, double Cpu) TimeSteps(int side, int n, int offset)
+        {
+            var (net, opt) = sides[side];
+            net.train();
+            return Timed(() =>
+            {
+                for (int i = 0; i < n; i++) Trainer.Step(net, opt, batches[(offset + i) % batches.Count], CPU, train, ++step, lossSum, correctSum);
+                lossSum.item<float>();
+            });
+        }
+        // The recurrent stack alone, forward + backward, on the conv output's shape.
+        using var packedLstm = new PackedBiLstm(config.NumConv[^1], config.NumNodes, config.NumLayers, config.Dropout);
+        using var denseLstm = new ExactBiLstm(config.NumConv[^1], config.NumNodes, config.NumLayers, config.Dropout);
+        (double Wall, double Cpu) TimeLstm(int side, int n, int offset)
+        {
+            BiLstm lstm = side == 0 ? packedLstm : denseLstm;
+            lstm.train();
+            return Timed(() =>
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    using var scope = NewDisposeScope();
+                    var b = batches[(offset + i) % batches.Count];
+                    var x = randn(b.Size, b.MaxLength, config.NumConv[^1], requires_grad: true);
+                    lstm.call(x, tensor(b.Lengths)).sum().backward();
+                }
+            });
+        }
+        TimeSteps(0, 1, 0); TimeSteps(1, 1, 0); TimeLstm(0, 1, 0); TimeLstm(1, 1, 0);   // warm-up
+        var gemmRates = new List<double>();
+        var wallRatios = new List<double>(); var cpuRatios = new List<double>();
+        var rates = new List<(double P, double D)>(); var cpuRates = new List<(double P, double D)>(); var lstmCpuRates = new List<(double P, double D)>();
+        for (int t = 0; t < turns; t++)
+        {
+            int offset = (t * steps) % batches.Count;
+            (double Wall, double Cpu) p, d, lp, ld;
+            if (t % 2 == 0) { p = TimeSteps(0, steps, offset); d = TimeSteps(1, steps, offset); lp = TimeLstm(0, steps, offset); ld = TimeLstm(1, steps, offset); }
+            else { d = TimeSteps(1, steps, offset); p = TimeSteps(0, steps, offset); ld = TimeLstm(1, steps, offset); lp = TimeLstm(0, steps, offset); }
+            gemmRates.Add(GemmRate(B, 2L * config.NumNodes, 4L * config.NumNodes).Cpu);   // the LSTM's shape, this turn
+            double ex = Enumerable.Range(offset, steps).Sum(i => batches[i % batches.Count].Size);
+            rates.Add((ex / p.Wall, ex / d.Wall)); cpuRates.Add((ex / p.Cpu, ex / d.Cpu)); lstmCpuRates.Add((ex / lp.Cpu, ex / ld.Cpu));
+            wallRatios.Add(p.Wall / d.Wall); cpuRatios.Add(p.Cpu / d.Cpu);
+        }
+        double flopsPerExample = UsefulLstmFlops(config, batches.Take(steps * Math.Min(turns, 2))) / batches.Take(steps * Math.Min(turns, 2)).Sum(b => b.Size);
+        double meanT = batches.Average(b => b.MaxLength);
+        double Median(IEnumerable<double> v) { var s = v.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
+        double lD = Median(lstmCpuRates.Select(r => r.D)), lP = Median(lstmCpuRates.Select(r => r.P)), gemmNow = Median(gemmRates);
+        Console.WriteLine($"| {modelName} | {B} | {(bucket ? "yes" : "no")} | {meanT:F0} | {Median(cpuRates.Select(r => r.P)):F1} | {Median(cpuRates.Select(r => r.D)):F1} | **{Median(cpuRatios):F2}×** ({cpuRatios.Min():F2}–{cpuRatios.Max():F2}) | {Median(wallRatios):F2}× | {Median(cpuRates.Select(r => r.D)) * flopsPerExample / 1e9:F1} | {lP * flopsPerExample / 1e9:F1} | {lD * flopsPerExample / 1e9:F1} | {gemmNow:F1} | **{lD * flopsPerExample / 1e9 / gemmNow:P0}** | {Load()} |");
+    }
+}
+
+// Where a dense step's time goes: the step of Trainer.Step, cut at its parts (CPU: every op is synchronous).
+static void Profile(ParsedArgs a, string[] files)
+{
+    foreach (var modelName in a.List("models"))
+    foreach (int B in a.Ints("sizes"))
+    foreach (bool bucket in new[] { false, true })
+    {
+        var config = Model(modelName, a.Int("classes"));
+        int steps = Math.Max(4, 2 * a.Int("examples") / B);
+        var batches = Batches(files, B, bucket, steps);
+        torch.manual_seed(0);
+        using var net = new RnnClassifier(config with { Recurrence = "dense" });
+        var opt = optim.Adam(net.parameters(), lr: 1e-4);
+        net.train();
+        var parts = new Dictionary<string, double>();
+        // CPU seconds of this process (one torch thread: survives other load), per part.
+        var process = Process.GetCurrentProcess();
+        double Now() { process.Refresh(); return process.TotalProcessorTime.TotalSeconds; }
+        double last = Now();
+        void Mark(string part) { double now = Now(); parts[part] = parts.GetValueOrDefault(part) + now - last; last = now; }
+        using var lossSum = zeros(1);
+        for (int i = -1; i < steps; i++)
+        {
+            if (i == 0) parts.Clear();
+            var batch = batches[Math.Max(0, i)];
+            last = Now();
+            var scope = NewDisposeScope();
+            var (ink, lengths, labels) = batch.ToTensors(CPU);
+            Mark("host batch → tensors");
+            torch.manual_seed(i);
+            var logits = net.call(ink, lengths);
+            Mark("forward");
+            var loss = nn.functional.cross_entropy(logits, labels);
+            Mark("loss");
+            opt.zero_grad();
+            Mark("zero_grad");
+            loss.backward();
+            Mark("backward");
+            nn.utils.clip_grad_norm_(net.parameters(), 9.0);
+            Mark("clip_grad_norm_");
+            opt.step();
+            Mark("Adam step");
+            using (no_grad()) lossSum.add_(loss.detach() * batch.Size);
+            Mark("loss sum");
+            scope.Dispose();
+            Mark("dispose scope");
+        }
+        double total = parts.Values.Sum();
+        Console.WriteLine($"{modelName}, batch {B}, bucketing {(bucket ? "yes" : "no")}: {steps * B / total:F1} examples per CPU second, {1000 * total / steps:F2} CPU ms/step, load {Load()}");
+        foreach (var (part, sec) in parts) Console.WriteLine($"  {part,-22} {1000 * sec / steps,8:F3} ms  {sec / total,6:P1}");
+    }
+}
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+static string Machine()
+{
+    var model = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() : null;
+    return $"{model ?? "unknown CPU"}, {Environment.ProcessorCount} cores";
+}
