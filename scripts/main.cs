@@ -20,7 +20,7 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
     .Option("steps", "training steps: the budget", "1200", "N")
     .Option("minutes", "stop earlier after this many minutes of training (0 = no cap; the result then depends on the machine)", "0", "M")
     .Option("batch-size", "drawings per step", "64", "N")
-    .Option("lr", "Adam's peak learning rate (the tutorial's 1e-4 at batch 8 is far slower)", "0.003", "X")
+    .Option("lr", "Adam's peak learning rate (the tutorial's 1e-4 at batch 8 is far slower)", "0.004", "X")
     .Option("warmup-steps", "linear learning-rate warm-up over the first N steps (auto: a twelfth of --steps, 100 of 1,200)", "auto", "N")
     .Option("decay", "learning-rate decay over the rest of --steps: " + string.Join(", ", LearningRateSchedule.Decays), "cosine", "KIND")
     .Option("num-layers", "bidirectional LSTM layers (tutorial: 3)", m.NumLayers.ToString(), "N")
@@ -30,8 +30,8 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
     .Option("device", "auto, cpu, cuda", "auto", "D")
     .Option("run", "run name under experiments/runs/", "main-<data>-<time>", "NAME")
     .Option("seed", "seed for data, weights and order", "0", "N")
-    .Flag("bucket", "batch drawings of similar length together: 1.4× the examples/s, but learning takes off later " +
-                    "(benchmarks/training/RESULTS.md)")
+    .Flag("bucket", "after 300 plain steps, batch drawings of similar length together: fewer seconds per step, the same " +
+                    "take-off (experiments/real15-recipe)")
     .Example("bash scripts/main.sh")
     .Example("bash scripts/main.sh --data synthetic --steps 600")
     .Example("bash scripts/main.sh --num-layers 3 --num-nodes 128      # the tutorial's model");
@@ -44,7 +44,7 @@ return cli.Run(args, (a, cancel) =>
         Steps = a.Long("steps"), MaxSeconds = a.Double("minutes") * 60, BatchSize = a.Int("batch-size"), LearningRate = a.Double("lr"),
         WarmupSteps = a.Get("warmup-steps") == "auto" ? a.Long("steps") / 12 : a.Long("warmup-steps"), Decay = a.Get("decay")!,
         EvalEverySteps = a.Long("eval-every"), LogEverySteps = 25, CheckpointEverySteps = 500, ShuffleBuffer = 20_000,
-        Device = a.Get("device")!, Seed = a.Int("seed"), BucketByLength = a.Has("bucket"), Threads = a.Int("threads"),
+        Device = a.Get("device")!, Seed = a.Int("seed"), BucketByLength = a.Has("bucket"), BucketAfterSteps = a.Has("bucket") ? 300 : 0, Threads = a.Int("threads"),
     };
     try { model.Validate(); config.Validate(); } // before any data is made: --lr NaN, --batch-size 100000000
     catch (ArgumentException e) { throw new CommandLineException(e.Message); }

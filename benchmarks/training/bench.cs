@@ -33,6 +33,8 @@ var cli = new CommandLine("dotnet run benchmarks/training/bench.cs -- prepare|sp
     .Option("warmup", "speed: untimed steps first", "10", "N")
     .Option("threads", "torch CPU threads", "2", "N")
     .Option("classes", "output classes of the model", "345", "N")
+    .Option("num-layers", "speed, parity: BiLSTM layers (3: the tutorial's model; 1 with --num-nodes 64: the main job's)", "3", "N")
+    .Option("num-nodes", "speed, parity: LSTM units per direction", "128", "N")
     .Option("data", "accuracy: shard folder", null, "DIR")
     .Option("run", "accuracy: run folder", null, "DIR")
     .Option("batch-size", "accuracy: drawings per step", "64", "N")
@@ -117,7 +119,7 @@ static void Speed(ParsedArgs a)
     var batches = BatchFile.Read(a.Require("batches"));
     var train = new TrainConfig { Seed = a.Int("seed") };
     torch.manual_seed(train.Seed);
-    using var net = new RnnClassifier(new ModelConfig { NumClasses = a.Int("classes") });
+    using var net = new RnnClassifier(new ModelConfig { NumClasses = a.Int("classes"), NumLayers = a.Int("num-layers"), NumNodes = a.Int("num-nodes") });
     var optimizer = optim.Adam(net.parameters(), lr: train.LearningRate);
     using var lossSum = zeros(1);
     using var correctSum = zeros(1);
@@ -163,7 +165,7 @@ static void Parity(ParsedArgs a)
 {
     var batch = BatchFile.Read(a.Require("batches"))[0];
     torch.manual_seed(a.Int("seed"));
-    using var net = new RnnClassifier(new ModelConfig { NumClasses = a.Int("classes") });
+    using var net = new RnnClassifier(new ModelConfig { NumClasses = a.Int("classes"), NumLayers = a.Int("num-layers"), NumNodes = a.Int("num-nodes") });
     net.eval();
     using var _ = no_grad();
     using var scope = NewDisposeScope();

@@ -5,9 +5,10 @@ Mirrors lib/QuickDraw/Model/RnnClassifier.cs line by line (conv1d x3 with `same`
 conv outputs zeroed past each length, dropout before every conv after the first, packed 3-layer bidirectional
 LSTM with dropout between layers, dropout on the last layer's output, sum over time, linear) and the step of
 lib/QuickDraw/Training/Trainer.cs (per-step seed, cross-entropy, zero_grad, backward, clip_grad_norm_,
-Adam step, loss and accuracy summed on the device). Runs on Debian's python3-torch (1.13) for /usr/bin/python3.
+Adam step, loss and accuracy summed on the device). Runs on Debian's python3-torch (1.13) for /usr/bin/python3,
+and on trixie's 2.6 inside the root trixie_root.sh makes (run_torch26.sh).
 
-usage: /usr/bin/python3 peer_pytorch.py --batches FILE [--steps N] [--warmup N] [--threads N] [--classes N] [--serve]
+usage: /usr/bin/python3 peer_pytorch.py --batches FILE [--steps N] [--warmup N] [--threads N] [--classes N] [--num-layers N --num-nodes N] [--serve]
        /usr/bin/python3 peer_pytorch.py --batches FILE --parity WEIGHTS   (same logits as ours, same weights?)
 """
 import argparse
@@ -31,7 +32,8 @@ class RnnClassifier(nn.Module):
             self.convs.append(nn.Conv1d(channels, filters, k, padding=k // 2))
             channels = filters
         self.dropout = nn.Dropout(dropout)
-        self.lstm = nn.LSTM(channels, num_nodes, num_layers, batch_first=True, dropout=dropout, bidirectional=True)
+        # Dropout between layers only (torch warns and ignores it with one layer; so does ours).
+        self.lstm = nn.LSTM(channels, num_nodes, num_layers, batch_first=True, dropout=dropout if num_layers > 1 else 0.0, bidirectional=True)
         self.output = nn.Linear(2 * num_nodes, classes)
 
     def forward(self, ink, lengths):             # ink (B, T, 3), lengths (B) int64 on the CPU
@@ -72,7 +74,7 @@ def read_batches(path):
     return batches
 
 
-def check_parity(path, batches):
+def check_parity(path, batches, num_layers=3, num_nodes=128):
     """Loads bench.cs parity's weights into the peer and compares eval-mode logits on the first batch."""
     data = open(path, "rb").read()
     (count,), offset, state = struct.unpack_from("<i", data, 0), 4, {}
@@ -88,7 +90,7 @@ def check_parity(path, batches):
         offset += 4 * size
     B, C = struct.unpack_from("<ii", data, offset)
     theirs = torch.tensor(np.frombuffer(data, "<f4", B * C, offset + 8).reshape(B, C))
-    net = RnnClassifier(classes=C)
+    net = RnnClassifier(num_layers=num_layers, num_nodes=num_nodes, classes=C)
     net.load_state_dict(state)                   # strict: every name and shape must match
     net.eval()
     ink, lengths, _ = batches[0]
@@ -107,6 +109,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--classes", type=int, default=345)
+    ap.add_argument("--num-layers", type=int, default=3, help="BiLSTM layers (3: the tutorial's; 1 with --num-nodes 64: the main job's)")
+    ap.add_argument("--num-nodes", type=int, default=128, help="LSTM units per direction")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--serve", action="store_true", help="take turns with ours, driven by alternate.py on stdin")
     ap.add_argument("--parity", help="weights and logits written by bench.cs parity: compare, then exit")
@@ -114,10 +118,10 @@ def main():
     torch.set_num_threads(a.threads)
     batches = read_batches(a.batches)
     if a.parity:
-        return check_parity(a.parity, batches)
+        return check_parity(a.parity, batches, a.num_layers, a.num_nodes)
     lr, clip = 1e-4, 9.0                         # TrainConfig's defaults (the tutorial's)
     torch.manual_seed(a.seed)
-    net = RnnClassifier(classes=a.classes)
+    net = RnnClassifier(num_layers=a.num_layers, num_nodes=a.num_nodes, classes=a.classes)
     optimizer = torch.optim.Adam(net.parameters(), lr=lr)
     loss_sum, correct_sum = torch.zeros(1), torch.zeros(1)
     net.train()
@@ -135,7 +139,7 @@ def main():
             torch.manual_seed(a.seed * 1_000_003 + step)
             logits = net(ink, lengths)
             loss = nn.functional.cross_entropy(logits, labels)
-            optimizer.zero_grad()                # zeroes, as TorchSharp's does (1.13's default set_to_none=False)
+            optimizer.zero_grad()                # 1.13: zeroes, as TorchSharp does; 2.x: sets to None (its default; a little less work)
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), clip)
             optimizer.step()
