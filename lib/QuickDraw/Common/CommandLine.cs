@@ -3,13 +3,20 @@ using System.Text;
 
 namespace QuickDraw.Common;
 
-/// <summary>A bad command line: the message says what is wrong; scripts print it and exit with code 2.</summary>
-public sealed class CommandLineException(string message) : ArgumentException(message);
+/// <summary>A bad command line: the message says what is wrong; scripts print it and exit with
+/// <paramref name="exitCode"/> (2: a malformed command line; 1: a well-formed value out of its range).</summary>
+public sealed class CommandLineException(string message, int exitCode = 2) : ArgumentException(message)
+{
+    /// <summary>The script's exit code.</summary>
+    public int ExitCode { get; } = exitCode;
+}
 
 /// <summary>
 /// The scripts' small, shared command-line parser: <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>,
 /// with generated <c>--help</c> (options, defaults, examples, wrapped to <see cref="HelpWidth"/>). Unknown options
 /// are errors, with a suggestion; so is an option given twice, unless it was declared with <see cref="Many"/>.
+/// A <see cref="Switch"/> is a flag that also takes <c>=true</c>/<c>=false</c> (to turn off what a preset turned on);
+/// an option may have a short alias (<c>--lr</c> for <c>--learning-rate</c>).
 /// </summary>
 public sealed class CommandLine(string usage, string description)
 {
@@ -17,14 +24,34 @@ public sealed class CommandLine(string usage, string description)
     /// printed as written).</summary>
     public const int HelpWidth = 110;
 
-    readonly List<(string Name, string Help, string? Default, bool IsFlag, string ValueName, bool Repeatable)> options = [];
+    sealed record Spec(string Name, string Help, string? Default, bool IsFlag, string ValueName, bool Repeatable,
+        bool IsSwitch = false, string? Alias = null, string? ShownDefault = null);
+
+    readonly List<Spec> options = [];
     readonly List<string> examples = [];
 
     /// <summary>An option with a value; <paramref name="defaultValue"/> is what <see cref="ParsedArgs.Get"/> returns
     /// when it is not given (and what --help shows).</summary>
     public CommandLine Option(string name, string help, string? defaultValue = null, string valueName = "VALUE")
     {
-        options.Add((name, help, defaultValue, false, valueName, false));
+        options.Add(new(name, help, defaultValue, false, valueName, false));
+        return this;
+    }
+
+    /// <summary>An option with no default of its own (<see cref="ParsedArgs.Has"/> says whether it was given), whose
+    /// --help shows <paramref name="shownDefault"/> (what applies when it is not given, e.g. a preset's value), and
+    /// an optional short <paramref name="alias"/> (without dashes).</summary>
+    public CommandLine Option(string name, string help, string valueName, string? shownDefault, string? alias)
+    {
+        options.Add(new(name, help, null, false, valueName, false, Alias: alias, ShownDefault: shownDefault));
+        return this;
+    }
+
+    /// <summary>A flag that also takes an explicit value: <c>--name</c> (true), <c>--name=true</c>, <c>--name=false</c>;
+    /// <see cref="ParsedArgs.Switch"/> reads it (null when not given).</summary>
+    public CommandLine Switch(string name, string help, string? shownDefault = null)
+    {
+        options.Add(new(name, help, null, true, "", false, IsSwitch: true, ShownDefault: shownDefault));
         return this;
     }
 
@@ -32,13 +59,13 @@ public sealed class CommandLine(string usage, string description)
     /// (<see cref="ParsedArgs.List"/>), so <c>--x a,b --x c</c> is <c>a, b, c</c>.</summary>
     public CommandLine Many(string name, string help, string valueName = "LIST")
     {
-        options.Add((name, help, null, false, valueName, true));
+        options.Add(new(name, help, null, false, valueName, true));
         return this;
     }
 
     public CommandLine Flag(string name, string help)
     {
-        options.Add((name, help, null, true, "", false));
+        options.Add(new(name, help, null, true, "", false));
         return this;
     }
 
@@ -54,15 +81,18 @@ public sealed class CommandLine(string usage, string description)
         {
             var sb = new StringBuilder();
             sb.AppendLine($"usage: {usage}").AppendLine().AppendLine(description).AppendLine().AppendLine("options:");
-            var all = options.Append(("help", "show this help", null, true, "", false));
-            int width = all.Max(o => o.Name.Length + (o.IsFlag ? 0 : o.ValueName.Length + 1)) + 4;
+            var all = options.Append(new Spec("help", "show this help", null, true, "", false));
+            string Left(Spec o) => "--" + o.Name + (o.Alias != null ? ", --" + o.Alias : "") + (o.IsSwitch ? "[=false]" : o.IsFlag ? "" : " " + o.ValueName);
+            int width = Math.Min(all.Max(o => Left(o).Length) + 2, 40);
             foreach (var o in all)
             {
-                var left = "--" + o.Name + (o.IsFlag ? "" : " " + o.ValueName);
-                var text = o.Help + (o.Default != null ? $" (default: {(o.Default.Length == 0 ? "none" : o.Default)})" : "")
+                var left = Left(o);
+                var shown = o.Default ?? o.ShownDefault;
+                var text = o.Help + (shown != null ? $" (default: {(shown.Length == 0 ? "none" : shown)})" : "")
                                   + (o.Repeatable ? " (repeatable)" : "");
                 var lines = Wrap(text, Math.Max(30, HelpWidth - 2 - width)).ToList();
-                sb.Append("  ").Append(left.PadRight(width)).AppendLine(lines[0]);
+                if (left.Length >= width) { sb.Append("  ").AppendLine(left); sb.Append(' ', 2 + width).AppendLine(lines[0]); }
+                else sb.Append("  ").Append(left.PadRight(width)).AppendLine(lines[0]);
                 foreach (var more in lines.Skip(1)) sb.Append(' ', 2 + width).AppendLine(more);
             }
             if (examples.Count > 0)
@@ -90,13 +120,21 @@ public sealed class CommandLine(string usage, string description)
             string? inline = null;
             int eq = name.IndexOf('=');
             if (eq >= 0) { inline = name[(eq + 1)..]; name = name[..eq]; }
-            var spec = options.FirstOrDefault(o => o.Name == name);
-            if (spec.Name == null)
+            var spec = options.FirstOrDefault(o => o.Name == name || o.Alias == name);
+            if (spec == null)
             {
-                var near = options.Select(o => o.Name).OrderBy(n => Distance(n, name)).First();
+                var near = options.Select(o => o.Name).OrderBy(n => EditDistance.Between(n, name)).First();
                 throw new CommandLineException($"unknown option --{name}; did you mean --{near}? (see --help)");
             }
-            if (spec.IsFlag)
+            name = spec.Name;
+            if (spec.IsSwitch)
+            {
+                var value = inline?.ToLowerInvariant() ?? "true";
+                if (value is not ("true" or "false")) throw new CommandLineException($"--{name} is true or false (--{name} alone is true), not '{inline}'");
+                if (values.TryGetValue(name, out var before)) throw new CommandLineException($"--{name} is given twice ('{before}' and '{value}'); give it once");
+                values[name] = value;
+            }
+            else if (spec.IsFlag)
             {
                 if (inline != null) throw new CommandLineException($"--{name} is a flag and takes no value");
                 flags.Add(name);
@@ -109,8 +147,9 @@ public sealed class CommandLine(string usage, string description)
                 else throw new CommandLineException($"--{name} is given twice ('{before}' and '{value}'); give it once");
             }
         }
+        var given = values.Keys.ToHashSet();
         foreach (var o in options.Where(o => !o.IsFlag && o.Default != null && !values.ContainsKey(o.Name))) values[o.Name] = o.Default!;
-        return new ParsedArgs(values, flags, help);
+        return new ParsedArgs(values, flags, help, given);
     }
 
     /// <summary>Runs a script's body: prints --help, turns bad command lines into exit code 2 and a message,
@@ -136,7 +175,7 @@ public sealed class CommandLine(string usage, string description)
         catch (CommandLineException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return e.ExitCode;
         }
         catch (Exception e) when (ExpectedFailure(e) is var (message, code) && message != null)
         {
@@ -160,9 +199,11 @@ public sealed class CommandLine(string usage, string description)
             switch (x)
             {
                 case ActionableException a: return (OneLine(a.Message), a.ExitCode);
+                case IExpectedFailure f: return (OneLine(x.Message), f.ExitCode);
                 case Records.TfRecordCorruptException c:
                     return (OneLine($"{c.Message}; the file is damaged: convert (or download) it again"), 1);
                 case InvalidDataException d: return (OneLine(d.Message), 1);
+                case IOException or UnauthorizedAccessException: return (OneLine(x.Message), 1); // a path given by the user, a full disk
             }
         }
         return (null, 0);
@@ -183,21 +224,10 @@ public sealed class CommandLine(string usage, string description)
             yield return line;
         }
     }
-
-    static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
 }
 
 /// <summary>Parsed options, with typed getters that name the option in their errors.</summary>
-public sealed class ParsedArgs(Dictionary<string, string> values, HashSet<string> flags, bool help)
+public sealed class ParsedArgs(Dictionary<string, string> values, HashSet<string> flags, bool help, HashSet<string>? given = null)
 {
     public bool Help => help;
     public bool Has(string name) => flags.Contains(name) || values.ContainsKey(name);
@@ -209,6 +239,12 @@ public sealed class ParsedArgs(Dictionary<string, string> values, HashSet<string
     public double Double(string name) => Convert(name, s => double.Parse(s, CultureInfo.InvariantCulture), "a number");
     public int[] Ints(string name) => Convert(name, s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(), "comma-separated integers");
     public string[] List(string name) => Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>A <see cref="CommandLine.Switch"/>: true or false when given, null when not.</summary>
+    public bool? Switch(string name) => Get(name) is { } v ? v == "true" : null;
+
+    /// <summary>The names of the options given (not defaulted) and flags set.</summary>
+    public IEnumerable<string> Given => flags.Concat(values.Keys.Where(k => given?.Contains(k) ?? true));
 
     T Convert<T>(string name, Func<string, T> parse, string what)
     {

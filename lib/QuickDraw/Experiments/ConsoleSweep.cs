@@ -18,7 +18,7 @@ public static class ConsoleSweep
         for (int i = 0; i < plan.Count; i++)
         {
             var p = plan[i];
-            var varied = string.Join(", ", p.Run.Varied.Select(kv => $"{kv.Key}={SweepSetting.Format(kv.Value)}"));
+            var varied = string.Join(", ", p.Run.Varied.Select(kv => $"{kv.Key}={Configuration.Setting.Format(kv.Value)}"));
             var state = p.State switch { RunState.Done => "[green]done[/]", RunState.Resume => "[yellow]resume[/]", _ => "new" };
             t.AddRow((i + 1).ToString(), Markup.Escape(p.Run.Name), Markup.Escape(varied), p.Run.Train.LearningRate.ToString("G3"), p.Run.Train.BatchSize.ToString(), state);
         }

@@ -1,3 +1,4 @@
+using QuickDraw.Configuration;
 using QuickDraw.Model;
 using QuickDraw.Training;
 
@@ -15,8 +16,7 @@ public static class Sweep
 
     /// <summary>
     /// Every run of <paramref name="spec"/>, in order: each entry of <c>runs</c> (or one empty entry) combined
-    /// with every point of the grid (last key fastest), over the <c>base</c> settings and the tutorial's
-    /// defaults. Names come from the model's shape (<see cref="ModelConfig.Label"/>, e.g.
+    /// with every point of the grid (last key fastest), over the <c>base</c> settings and the spec's preset. Names come from the model's shape (<see cref="ModelConfig.Label"/>, e.g.
     /// <c>conv32-48_k5-3_lstm2x64</c>) plus any varied training setting (<c>_lr0.002</c>, <c>_b64</c>,
     /// <c>_drop0.3</c>, <c>_seed1</c>). Throws <see cref="SweepSpecException"/> for a configuration that cannot
     /// build or train a model, and for two runs with the same settings.
@@ -33,7 +33,7 @@ public static class Sweep
                 var choice = entry.Concat(point).ToDictionary(kv => kv.Key, kv => kv.Value);
                 var settings = new Dictionary<string, object>(spec.Base);
                 foreach (var (k, v) in choice) settings[k] = v;
-                runs.Add(Build(settings, choice, varied, spec.Budget));
+                runs.Add(Build(spec.Preset, settings, choice, varied, spec.Budget));
             }
         }
         var twice = runs.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
@@ -41,17 +41,17 @@ public static class Sweep
         return runs;
     }
 
-    static SweepRun Build(Dictionary<string, object> settings, Dictionary<string, object> choice, HashSet<string> varied, SweepBudget budget)
+    static SweepRun Build(Preset preset, Dictionary<string, object> settings, Dictionary<string, object> choice, HashSet<string> varied, SweepBudget budget)
     {
-        ModelConfig model = new();
-        TrainConfig train = new();
-        foreach (var s in SweepSetting.All)
-            if (settings.TryGetValue(s.Key, out var v)) (model, train) = s.Apply(model, train, v);
+        var run = preset.Settings;
+        foreach (var s in Settings.All)
+            if (settings.TryGetValue(s.Key, out var v)) run = s.With(run, v);
+        var (model, train) = run;
         train = train with { Steps = budget.Steps ?? UnboundedSteps, MaxSeconds = (budget.Minutes ?? 0) * 60 };
 
-        var name = model.Label + string.Concat(SweepSetting.All
-            .Where(s => s.NamePrefix.Length > 0 && varied.Contains(s.Key) && settings.ContainsKey(s.Key))
-            .Select(s => $"_{s.NamePrefix}{SweepSetting.Format(settings[s.Key])}"));
+        var name = model.Label + string.Concat(Settings.All
+            .Where(s => s.RunNamePrefix.Length > 0 && varied.Contains(s.Key) && settings.ContainsKey(s.Key))
+            .Select(s => $"_{s.RunNamePrefix}{Setting.Format(settings[s.Key], '-')}"));
         try
         {
             model.Validate();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QuickDraw.Configuration;
 using QuickDraw.Ink;
 
 namespace QuickDraw.Experiments;
@@ -13,19 +14,23 @@ public sealed record SweepBudget(long? Steps, double? Minutes)
 public sealed record SweepAxis(string Key, IReadOnlyList<object> Values);
 
 /// <summary>
-/// A sweep, as written in <c>experiments/sweeps/&lt;name&gt;.json</c>: the data, a budget per run, settings
-/// shared by every run (<c>base</c>), a <c>grid</c> (every combination of its values) and/or a list of
-/// <c>runs</c> (each a set of settings; with a grid, every run is combined with every grid point).
+/// A sweep, as written in <c>experiments/sweeps/&lt;name&gt;.json</c>: the data, a budget per run, the preset the
+/// runs start from (<c>preset</c>, default: the tutorial's), settings shared by every run (<c>base</c>), a
+/// <c>grid</c> (every combination of its values) and/or a list of <c>runs</c> (each a set of settings; with a grid,
+/// every run is combined with every grid point). Setting keys are the settings table's (docs/settings.md).
 /// Parsing checks everything before anything runs: unknown keys, wrong types, empty grids, settings that
 /// cannot build a model, two runs with the same settings. See experiments/README.md for the format.
 /// </summary>
 public sealed record SweepSpec(string Name, string Description, SweepData Data, SweepBudget Budget,
     IReadOnlyDictionary<string, object> Base, IReadOnlyList<SweepAxis> Grid, IReadOnlyList<IReadOnlyDictionary<string, object>> Runs)
 {
+    /// <summary>The preset every run starts from, before <see cref="Base"/> (default: the tutorial's).</summary>
+    public Preset Preset { get; init; } = Presets.Tutorial;
+
     /// <summary>The spec's JSON text, copied into the sweep folder as sweep.json.</summary>
     public string Json { get; init; } = "";
 
-    static readonly string[] TopKeys = ["name", "description", "data", "budget", "base", "grid", "runs"];
+    static readonly string[] TopKeys = ["name", "description", "preset", "data", "budget", "base", "grid", "runs"];
     static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Reads and checks a spec file; the sweep's name defaults to the file's name.</summary>
@@ -46,6 +51,7 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
             return spec;
         }
         catch (JsonException e) { throw new SweepSpecException($"{source}: not valid JSON: {e.Message}"); }
+        catch (FormatException e) { throw new SweepSpecException($"{source}: {e.Message}"); } // a value of the wrong type
         catch (SweepSpecException e) { throw new SweepSpecException($"{source}: {e.Message}"); }
     }
 
@@ -56,17 +62,20 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             throw new SweepSpecException($"name '{name}' must be letters, digits, '-', '_' or '.' (it names the folder experiments/<name>/)");
         var description = top.TryGetValue("description", out var d) ? Text(d, "description") : "";
+        var presetName = top.TryGetValue("preset", out var ps) ? Text(ps, "preset") : Presets.Tutorial.Name;
+        var preset = Presets.All.FirstOrDefault(p => p.Name == presetName)
+            ?? throw new SweepSpecException($"preset '{presetName}' is not one: use {string.Join(", ", Presets.All.Select(p => p.Name))} (docs/settings.md)");
         var data = top.TryGetValue("data", out var dataJson) ? ParseData(dataJson) : throw new SweepSpecException("'data' is missing: give a shards folder (\"data/shards/x\"), {\"synthetic\": {...}} or {\"real\": \"classes15\"}");
         var budget = top.TryGetValue("budget", out var b) ? ParseBudget(b) : throw new SweepSpecException("'budget' is missing: give {\"steps\": N} and/or {\"minutes\": M} per run");
 
-        var baseSettings = top.TryGetValue("base", out var bs) ? Settings(bs, "base", sweepableOnly: false) : new Dictionary<string, object>();
+        var baseSettings = top.TryGetValue("base", out var bs) ? ReadSettings(bs, "base", sweepableOnly: false) : new Dictionary<string, object>();
         var grid = new List<SweepAxis>();
         if (top.TryGetValue("grid", out var g))
         {
-            foreach (var (key, values) in ObjectList(g, "grid", SweepSetting.All.Where(s => s.Sweepable).Select(s => s.Key).ToArray()))
+            foreach (var (key, values) in ObjectList(g, "grid", Keys(sweepableOnly: true)))
             {
                 if (values.ValueKind != JsonValueKind.Array) throw new SweepSpecException($"grid.{key} must be a list of values to try, such as [{Example(key)}]");
-                var list = values.EnumerateArray().Select((v, i) => SweepSetting.Find(key)!.Read(v, $"grid.{key}[{i}]")).ToList();
+                var list = values.EnumerateArray().Select((v, i) => Settings.Find(key)!.Read(v, $"grid.{key}[{i}]")).ToList();
                 if (list.Count == 0) throw new SweepSpecException($"grid.{key} is empty: give at least one value");
                 grid.Add(new SweepAxis(key, list));
             }
@@ -76,14 +85,14 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         {
             if (r.ValueKind != JsonValueKind.Array) throw new SweepSpecException("runs must be a list of settings objects");
             int i = 0;
-            foreach (var run in r.EnumerateArray()) runs.Add(Settings(run, $"runs[{i++}]", sweepableOnly: true));
+            foreach (var run in r.EnumerateArray()) runs.Add(ReadSettings(run, $"runs[{i++}]", sweepableOnly: true));
             if (runs.Count == 0) throw new SweepSpecException("runs is empty: give at least one run, or leave it out and use a grid");
         }
         if (grid.Count == 0 && runs.Count == 0) throw new SweepSpecException("the grid is empty: give a \"grid\" of values to try and/or a list of \"runs\"");
         foreach (var run in runs)
             foreach (var axis in grid.Where(a => run.ContainsKey(a.Key)))
                 throw new SweepSpecException($"'{axis.Key}' is in both the grid and runs[{runs.IndexOf(run)}]: vary each setting in one place");
-        return new SweepSpec(name, description, data, budget, baseSettings, grid, runs);
+        return new SweepSpec(name, description, data, budget, baseSettings, grid, runs) { Preset = preset };
     }
 
     static SweepData ParseData(JsonElement e)
@@ -109,7 +118,7 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         if (evalPerClass >= perClass) throw new SweepSpecException($"data.synthetic.eval_per_class ({evalPerClass}) must be less than per_class ({perClass})");
         var style = s.TryGetValue("style", out var st) ? Text(st, "data.synthetic.style") : "hard";
         if (style is not ("easy" or "hard")) throw new SweepSpecException($"data.synthetic.style must be \"easy\" or \"hard\", not \"{style}\"");
-        int seed = s.TryGetValue("seed", out var sd) ? (int)SweepSetting.Read(SettingKind.Int, sd, "data.synthetic.seed") : 0;
+        int seed = s.TryGetValue("seed", out var sd) ? (int)Setting.Read(SettingKind.Int, sd, "data.synthetic.seed") : 0;
         return new SweepData.Synthetic(set, classes, perClass, evalPerClass, style, seed);
     }
 
@@ -128,18 +137,22 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
     static SweepBudget ParseBudget(JsonElement e)
     {
         var b = Object(e, "budget", ["steps", "minutes"]);
-        long? steps = b.TryGetValue("steps", out var s) ? (long)SweepSetting.Read(SettingKind.Long, s, "budget.steps") : null;
-        double? minutes = b.TryGetValue("minutes", out var m) ? (double)SweepSetting.Read(SettingKind.Double, m, "budget.minutes") : null;
+        long? steps = b.TryGetValue("steps", out var s) ? (long)Setting.Read(SettingKind.Long, s, "budget.steps") : null;
+        double? minutes = b.TryGetValue("minutes", out var m) ? (double)Setting.Read(SettingKind.Double, m, "budget.minutes") : null;
         if (steps == null && minutes == null) throw new SweepSpecException("budget needs \"steps\" and/or \"minutes\"");
         if (steps <= 0 || minutes <= 0) throw new SweepSpecException("budget.steps and budget.minutes must be > 0");
         return new SweepBudget(steps, minutes);
     }
 
-    static Dictionary<string, object> Settings(JsonElement e, string where, bool sweepableOnly)
+    static Dictionary<string, object> ReadSettings(JsonElement e, string where, bool sweepableOnly)
     {
-        var known = SweepSetting.All.Where(s => s.Sweepable || !sweepableOnly).Select(s => s.Key).ToArray();
-        return Object(e, where, known).ToDictionary(kv => kv.Key, kv => SweepSetting.Find(kv.Key)!.Read(kv.Value, $"{where}.{kv.Key}"));
+        return Object(e, where, Keys(sweepableOnly)).ToDictionary(kv => kv.Key, kv => Settings.Find(kv.Key)!.Read(kv.Value, $"{where}.{kv.Key}"));
     }
+
+    /// <summary>The keys a spec's base (or, <paramref name="sweepableOnly"/>, its grid and runs) accepts: the settings
+    /// table's, less the budget's (steps, max_seconds: the spec's "budget" sets them).</summary>
+    public static string[] Keys(bool sweepableOnly) =>
+        Settings.All.Where(s => !s.Budget && (s.Sweepable || !sweepableOnly)).Select(s => s.Key).ToArray();
 
     // The properties of a JSON object, in order; an unknown or repeated key is an error that lists the known ones.
     static List<KeyValuePair<string, JsonElement>> ObjectList(JsonElement e, string where, string[] known)
@@ -150,8 +163,11 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         {
             if (!known.Contains(p.Name))
             {
-                var fixedOnly = (where.StartsWith("grid") || where.StartsWith("runs")) && SweepSetting.Find(p.Name) is { Sweepable: false };
-                var hint = fixedOnly ? $"; '{p.Name}' cannot be varied: set it in base" : "";
+                var setting = Settings.Find(p.Name);
+                var fixedOnly = (where.StartsWith("grid") || where.StartsWith("runs")) && setting is { Sweepable: false, Budget: false };
+                var hint = setting is { Budget: true } ? $"; '{p.Name}' is set by \"budget\""
+                         : fixedOnly ? $"; '{p.Name}' cannot be varied: set it in base"
+                         : (where.StartsWith("base") || where.StartsWith("grid") || where.StartsWith("runs")) && setting == null ? $"; did you mean '{Settings.Nearest(p.Name).Key}'?" : "";
                 throw new SweepSpecException($"unknown key '{p.Name}' in {where} (known: {string.Join(", ", known)}){hint}");
             }
             if (result.Any(kv => kv.Key == p.Name)) throw new SweepSpecException($"'{p.Name}' appears twice in {where}");
@@ -168,11 +184,11 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
 
     static int PositiveInt(JsonElement e, string where)
     {
-        int v = (int)SweepSetting.Read(SettingKind.Int, e, where);
+        int v = (int)Setting.Read(SettingKind.Int, e, where);
         return v > 0 ? v : throw new SweepSpecException($"{where} must be > 0, not {v}");
     }
 
-    static string Example(string key) => SweepSetting.Find(key)!.Kind switch
+    static string Example(string key) => Settings.Find(key)!.Kind switch
     {
         SettingKind.IntList => "[32, 48], [48, 64, 96]",
         SettingKind.Bool => "false, true",

@@ -1,3 +1,5 @@
+using QuickDraw.Common;
+using QuickDraw.Model;
 using Spectre.Console;
 
 namespace QuickDraw.Training;
@@ -6,6 +8,31 @@ namespace QuickDraw.Training;
 /// terminal, plain log lines when output is redirected (CI, files). Used by the scripts and the main job.</summary>
 public static class ConsoleTraining
 {
+    /// <summary>Starts a run into <paramref name="run"/> on the shards in <paramref name="data"/> with
+    /// <paramref name="model"/> and <paramref name="train"/> (from <paramref name="preset"/>, recorded in config.json),
+    /// with a console view.</summary>
+    public static RunSummary Start(RunFolder run, ModelConfig model, TrainConfig train, string? preset, string data, CancellationToken cancel = default)
+    {
+        var folder = System.IO.Path.GetFullPath(data);
+        var config = new RunConfig(model, train, folder, Records.ShardLayout.ReadClasses(folder)) { Preset = preset };
+        return Run(run, config, resume: false, cancel);
+    }
+
+    /// <summary>Resumes <paramref name="run"/> from its checkpoint with its own config.json, on <paramref name="threads"/>
+    /// CPU threads when given (speed only). <paramref name="given"/> names other settings the user gave anyway: each
+    /// is an error, since a resumed run keeps its settings.</summary>
+    public static RunSummary Resume(RunFolder run, IReadOnlyCollection<string> given, int? threads = null, CancellationToken cancel = default)
+    {
+        if (!run.HasCheckpoint)
+            throw new ActionableException("no checkpoint to resume", run.Path, "start the run without --resume");
+        if (given.Count > 0)
+            throw new ActionableException($"a resumed run keeps the settings of its config.json, so {string.Join(", ", given)} cannot change", run.Path,
+                "leave them out (only --threads may change), or start a new run with them", exitCode: 2);
+        var config = run.ReadConfig();
+        if (threads is { } n) config = config with { Train = config.Train with { Threads = n } };
+        return Run(run, config, resume: true, cancel);
+    }
+
     /// <summary>Trains with a console view: the step, examples/s and, after the first report (the warm-up), an ETA
     /// for the whole budget (see <see cref="TrainingEta"/>).</summary>
     public static RunSummary Run(RunFolder run, RunConfig config, bool resume = false, CancellationToken cancel = default)

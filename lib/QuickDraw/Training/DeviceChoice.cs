@@ -6,6 +6,9 @@ namespace QuickDraw.Training;
 /// but this build or machine has none.</summary>
 public static class DeviceChoice
 {
+    /// <summary>Whether <paramref name="name"/> names a device at all (auto, cpu, cuda, cuda:N), available or not.</summary>
+    public static bool IsName(string name) => System.Text.RegularExpressions.Regex.IsMatch(name.Trim().ToLowerInvariant(), @"^(auto|cpu|cuda(:\d+)?)$");
+
     public static torch.Device Resolve(string name)
     {
         name = name.Trim().ToLowerInvariant();
@@ -14,9 +17,10 @@ public static class DeviceChoice
         if (name.StartsWith("cuda"))
         {
             if (!torch.cuda.is_available())
-                throw new InvalidOperationException("CUDA was requested but is not available: build with -p:TorchBackend=cuda (needs nuget.org) on a machine with an NVIDIA driver, or use --device cpu");
+                throw new Common.ActionableException($"CUDA was requested ('{name}') but is not available", "--device",
+                    "build with -p:TorchBackend=cuda (needs nuget.org) on a machine with an NVIDIA driver, or use --device cpu");
             return new torch.Device(name);
         }
-        throw new ArgumentException($"unknown device '{name}': use auto, cpu, cuda or cuda:N");
+        throw new Common.ActionableException($"unknown device '{name}'", "--device", "use auto, cpu, cuda or cuda:N", exitCode: 2);
     }
 }

@@ -10,7 +10,8 @@ namespace QuickDraw.Training;
 public static class LearningRateSchedule
 {
     /// <summary>The decays <see cref="TrainConfig.Decay"/> accepts.</summary>
-    public static IReadOnlyList<string> Decays { get; } = ["constant", "cosine", "linear"];
+    public static IReadOnlyList<string> Decays { get; } =
+        typeof(TrainConfig).GetProperty(nameof(TrainConfig.Decay))!.GetCustomAttributes(typeof(QuickDraw.Common.SettingAttribute), false).Cast<QuickDraw.Common.SettingAttribute>().Single().Choices!;
 
     /// <summary>The rate Adam uses for optimizer step <paramref name="step"/> (1-based: the first step is 1).</summary>
     public static double At(TrainConfig t, long step)

@@ -9,6 +9,9 @@ namespace QuickDraw.Training;
 /// <summary>What a run folder's config.json holds: everything needed to rebuild the run.</summary>
 public sealed record RunConfig(ModelConfig Model, TrainConfig Train, string Data, string[] Classes)
 {
+    /// <summary>The preset its settings started from (QuickDraw.Configuration.Presets); null for runs made before
+    /// presets, and for settings built in code.</summary>
+    public string? Preset { get; init; }
     public string? Created { get; init; }
     public string? Machine { get; init; }
 }
@@ -47,6 +50,11 @@ public sealed class RunFolder(string path)
     public const string MetricsHeader = "step,seconds,split,loss,top1,top3,map3,examples_per_sec";
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// <summary>The run a script's <c>--run</c> names: a path (it holds a '/', or is an existing folder), else a name
+    /// under experiments/runs/.</summary>
+    public static RunFolder Find(string nameOrPath) =>
+        new(nameOrPath.Contains('/') || Directory.Exists(nameOrPath) ? nameOrPath : System.IO.Path.Combine(RepoPaths.Runs, nameOrPath));
     public string ConfigFile => File("config.json");
     public string MetricsFile => File("metrics.csv");
     public string SummaryFile => File("summary.json");

@@ -24,14 +24,15 @@ public sealed record TrainingProgress(long Step, long TotalSteps, double Seconds
 public static class Trainer
 {
     /// <summary>Starts a run (or resumes it when <paramref name="resume"/> and the folder has a checkpoint;
-    /// the folder's own config.json is used then).</summary>
+    /// the folder's own config.json is used then, with <paramref name="config"/>'s thread count).</summary>
     public static RunSummary Run(RunFolder run, RunConfig config, bool resume = false,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
     {
         // One training per run folder: a second one would interleave metrics.csv and overwrite config.json.
         using var held = OutputLock.Acquire(run.LockFile, $"the run folder {run.Path}",
             notice => progress?.Report(new TrainingProgress(0, 0, 0, double.NaN, double.NaN, 0) { Message = notice }));
-        if (resume && run.HasCheckpoint) config = run.ReadConfig();
+        if (resume && run.HasCheckpoint) // the folder's own settings; only the thread count (speed, not results) may change
+            config = run.ReadConfig() is var saved ? saved with { Train = saved.Train with { Threads = config.Train.Threads } } : config;
         else if (run.HasCheckpoint)
             throw new InvalidOperationException($"{run.Path} already holds a run: pass --resume to continue it, or choose another run name");
         config.Train.Validate();

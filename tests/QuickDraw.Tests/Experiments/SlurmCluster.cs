@@ -55,7 +55,7 @@ public sealed class SlurmCluster : IDisposable
           "data": { "synthetic": { "classes": ["circle", "line", "square", "zigzag"], "per_class": 40, "eval_per_class": 10, "style": "easy", "seed": 3 } },
           "budget": { "steps": {{steps}} },
           "base": { "conv_len": [3], "num_layers": 1, "learning_rate": 0.003, "batch_size": 8, "dropout": 0,
-                    "eval_every": {{evalEvery}}, "log_every": 5, "checkpoint_every": 100000, "checkpoint_seconds": 0, "shuffle_buffer": 64, "threads": 1, "seed": 1 },
+                    "eval_every_steps": {{evalEvery}}, "log_every_steps": 5, "checkpoint_every_steps": 100000, "checkpoint_every_seconds": 0, "shuffle_buffer": 64, "threads": 1, "seed": 1 },
           "grid": {{grid}}
         }
         """, name + ".json", name);

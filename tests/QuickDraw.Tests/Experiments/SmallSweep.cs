@@ -12,7 +12,7 @@ public sealed class SmallSweep : IDisposable
           "data": { "synthetic": { "classes": ["circle", "line", "square", "zigzag"], "per_class": 40, "eval_per_class": 10, "style": "easy", "seed": 3 } },
           "budget": { "steps": 10 },
           "base": { "conv_len": [3], "num_layers": 1, "learning_rate": 0.003, "batch_size": 8, "dropout": 0,
-                    "eval_every": 5, "log_every": 5, "checkpoint_every": 1000, "shuffle_buffer": 64, "threads": 1, "seed": 1 {{extraBase}} },
+                    "eval_every_steps": 5, "log_every_steps": 5, "checkpoint_every_steps": 1000, "shuffle_buffer": 64, "threads": 1, "seed": 1 {{extraBase}} },
           "grid": { "num_conv": [[4], [8]], "num_nodes": [4, 8] }
         }
         """;

@@ -72,7 +72,7 @@ public class SweepRunnerTests(SmallSweep sweep)
     [Fact]
     public void ASpecChangedUnderAFinishedRunIsAnErrorBeforeAnythingRuns()
     {
-        var changed = SweepSpec.Parse(SmallSweep.Spec(", \"clip\": 1.5"), "small.json", "small");
+        var changed = SweepSpec.Parse(SmallSweep.Spec(", \"gradient_clipping_norm\": 1.5"), "small.json", "small");
         var e = Assert.Throws<SweepSpecException>(() => sweep.Runner.Run(changed));
         Assert.Contains("holds a run with other settings than the spec's (gradientClippingNorm: 9 in the folder, 1.5 in the spec)", e.Message);
         Assert.All(sweep.FirstRun, r => Assert.Equal(10, r.Plan.Folder.ReadSummary().Steps));

@@ -14,7 +14,7 @@ public class SweepSpecTests
     public void AGridExpandsToEveryCombinationNamedByItsValues()
     {
         var spec = SweepSpec.Parse($$"""
-            { {{Data}}, "base": { "conv_len": [5, 3], "learning_rate": 0.002, "eval_every": 50 },
+            { {{Data}}, "base": { "conv_len": [5, 3], "learning_rate": 0.002, "eval_every_steps": 50 },
               "grid": { "num_conv": [[32, 48], [16, 16]], "num_layers": [2], "num_nodes": [64, 128] } }
             """, "x.json", "x");
         var runs = Sweep.Expand(spec);
@@ -52,7 +52,7 @@ public class SweepSpecTests
 
         Assert.Contains("unknown key 'step' in budget (known: steps, minutes)", Bad("""{ "data": "d", "budget": { "step": 1 }, "grid": { "num_nodes": [8] } }""").Message);
         Assert.Contains("unknown key 'gird' in the spec", Bad($$"""{ {{Data}}, "gird": { "num_nodes": [8] } }""").Message);
-        Assert.Contains("'eval_every' cannot be varied: set it in base", Bad($$"""{ {{Data}}, "grid": { "eval_every": [8] } }""").Message);
+        Assert.Contains("'eval_every_steps' cannot be varied: set it in base", Bad($$"""{ {{Data}}, "grid": { "eval_every_steps": [8] } }""").Message);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class SweepSpecTests
     public void SettingsThatCannotBuildAModelOrRepeatARunAreErrors()
     {
         var e = Bad($$"""{ {{Data}}, "base": { "conv_len": [3] }, "grid": { "num_conv": [[8], [8, 8]] } }""");
-        Assert.Contains("run conv8-8_k3_lstm3x128: NumConv has 2 entries but ConvLen has 1", e.Message);
+        Assert.Contains("run conv8-8_k3_lstm3x128: --num-conv has 2 entries but --conv-len has 1", e.Message);
         Assert.Contains("two runs have the same settings (conv8_k3_lstm3x128)", Bad($$"""{ {{Data}}, "base": { "conv_len": [3] }, "grid": { "num_conv": [[8], [8]] } }""").Message);
         Assert.Contains("'num_nodes' is in both the grid and runs[0]", Bad($$"""{ {{Data}}, "runs": [ { "num_nodes": 8 } ], "grid": { "num_nodes": [8] } }""").Message);
         Assert.Contains("data.synthetic.style must be \"easy\" or \"hard\"", Bad("""{ "data": { "synthetic": { "style": "medium" } }, "budget": { "steps": 1 }, "grid": { "num_nodes": [8] } }""").Message);

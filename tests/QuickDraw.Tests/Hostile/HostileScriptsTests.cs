@@ -27,14 +27,14 @@ public class HostileScriptsTests(ITestOutputHelper output)
         var shards = dir.File("shards");
         DoodleShards.Write(shards, trainPerClass: 8, evalPerClass: 4, classes: ["circle", "line"]);
         OneLineError(Run("train.cs", "--data", shards, "--run", dir.File("nan"), "--lr", "NaN"), 1,
-            "error: LearningRate (--lr) must be a finite number > 0 and ≤ 1, not NaN");
+            "error: --learning-rate (learning_rate) must be a finite number > 0 and ≤ 1, not NaN");
         var huge = Run("train.cs", "--data", shards, "--run", dir.File("huge"), "--batch-size", "100000000");
-        OneLineError(huge, 1, "error: BatchSize (--batch-size) must be 1 to 16,384, not 100,000,000");
+        OneLineError(huge, 1, "error: --batch-size (batch_size) must be 1 to 16,384, not 100,000,000");
 
         // A trained run evaluated on a corrupt eval shard: the file and byte offset, and what to do.
         var run = dir.File("run");
         var trained = Run("train.cs", "--data", shards, "--run", run, "--steps", "2", "--batch-size", "4", "--num-conv", "4", "--conv-len", "3",
-            "--num-layers", "1", "--num-nodes", "4", "--eval-every", "1000", "--threads", "1");
+            "--num-layers", "1", "--num-nodes", "4", "--eval-every-steps", "1000", "--threads", "1");
         Assert.True(trained.Code == 0, $"train.cs exited {trained.Code}: {trained.Err}");
         var damaged = Directory.CreateDirectory(dir.File("damaged")).FullName;
         foreach (var f in Directory.GetFiles(shards)) File.Copy(f, Path.Combine(damaged, Path.GetFileName(f)));

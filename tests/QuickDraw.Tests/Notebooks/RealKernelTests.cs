@@ -22,9 +22,9 @@ public class RealKernelTests(ITestOutputHelper output)
     {
         { "02_ndjson_to_ink", ["dataRoot={tmp}", "maxClasses=3", "perClass=2", "statsDrawings=30"] },
         { "03_shards", ["dataRoot={tmp}", "trainPerClass=20", "evalPerClass=5", "shards=2"] },
-        { "04_model", ["numConv=[8]", "convLen=[3]", "numLayers=1", "numNodes=8", "numClasses=10", "batchSize=4"] },
-        { "05_training", ["dataRoot={tmp}", "runsRoot={tmp}/runs", "device=cpu", "steps=6", "batchSize=8", "evalEvery=3",
-                          "numConv=[8]", "convLen=[3]", "numLayers=1", "numNodes=8", "doodlesPerClass=12"] },
+        { "04_model", ["overrides=--num-conv 8 --conv-len 3 --num-layers 1 --num-nodes 8", "numClasses=10", "drawings=4"] },
+        { "05_training", ["dataRoot={tmp}", "runsRoot={tmp}/runs", "doodlesPerClass=12",
+                          "overrides=--device cpu --steps 6 --batch-size 8 --eval-every-steps 3 --log-every-steps 1 --num-conv 8 --conv-len 3 --num-layers 1 --num-nodes 8"] },
         { "06_compare_runs", ["runsRoot={tmp}/runs", "dataRoot={tmp}", "demoSteps=4"] },
     };
 

@@ -53,7 +53,7 @@ public class ScriptsTests(ITestOutputHelper output)
         // What the README's first command runs after its set-up (main.sh execs main.cs), cut to 80 steps, in a
         // scratch root: generated doodles → shards → training → full evaluation, per-class table, confusion matrix.
         using var root = new TempDir();
-        var r = Run("main.cs", ["--data", "synthetic", "--steps", "80", "--eval-every", "40", "--run", "smoke"],
+        var r = Run("main.cs", ["--data", "synthetic", "--steps", "80", "--eval-every-steps", "40", "--run", "smoke"],
             ("QUICKDRAW_ROOT", root.Path), ("QUICKDRAW_SAMPLE", root.File("no-sample")));
         Assert.True(r.Code == 0, $"main.cs exited {r.Code}:\n{r.Out}\n{r.Err}");
         var run = new RunFolder(Path.Combine(root.Path, "experiments", "runs", "smoke"));
@@ -84,7 +84,7 @@ public class ScriptsTests(ITestOutputHelper output)
         QuickDraw.Records.DoodleShards.Write(data, trainPerClass: 60, evalPerClass: 10);
         var runPath = dir.File("run");
         string[] args = ["--data", data, "--run", runPath, "--steps", "3000", "--batch-size", "8", "--num-conv", "8", "--conv-len", "3",
-            "--num-layers", "1", "--num-nodes", "8", "--log-every", "5", "--eval-every", "100000", "--checkpoint-every", "100000", "--threads", "1"];
+            "--num-layers", "1", "--num-nodes", "8", "--log-every-steps", "5", "--eval-every-steps", "100000", "--checkpoint-every-steps", "100000", "--threads", "1"];
 
         var psi = Psi(["dotnet", "run", Path.Combine("scripts", "train.cs"), "--", .. args]);
         using var p = Process.Start(psi)!;

@@ -40,9 +40,9 @@ public class LearningRateScheduleTests
     [Fact]
     public void BadSettingsAreRejectedWithTheirName()
     {
-        Assert.Contains("Decay must be one of constant, cosine, linear", Assert.Throws<ArgumentException>(() => (Cosine with { Decay = "step" }).Validate()).Message);
-        Assert.Contains("WarmupSteps", Assert.Throws<ArgumentException>(() => (Cosine with { WarmupSteps = -1 }).Validate()).Message);
-        Assert.Contains("FinalLearningRateFraction", Assert.Throws<ArgumentException>(() => (Cosine with { FinalLearningRateFraction = 1.5 }).Validate()).Message);
-        Assert.Contains("FinalLearningRateFraction", Assert.Throws<ArgumentException>(() => (Cosine with { FinalLearningRateFraction = double.NaN }).Validate()).Message);
+        Assert.Contains("--decay (decay) must be one of constant, cosine, linear, not 'step'", Assert.Throws<ArgumentException>(() => (Cosine with { Decay = "step" }).Validate()).Message);
+        Assert.Contains("--warmup-steps (warmup_steps) must be ≥ 0, not -1", Assert.Throws<ArgumentException>(() => (Cosine with { WarmupSteps = -1 }).Validate()).Message);
+        Assert.Contains("--final-learning-rate-fraction (final_learning_rate_fraction) must be a finite number ≥ 0 and ≤ 1", Assert.Throws<ArgumentException>(() => (Cosine with { FinalLearningRateFraction = 1.5 }).Validate()).Message);
+        Assert.Contains("--final-learning-rate-fraction (final_learning_rate_fraction) must be a finite number ≥ 0 and ≤ 1", Assert.Throws<ArgumentException>(() => (Cosine with { FinalLearningRateFraction = double.NaN }).Validate()).Message);
     }
 }

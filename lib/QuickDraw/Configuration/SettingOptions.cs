@@ -1,0 +1,88 @@
+using QuickDraw.Common;
+
+namespace QuickDraw.Configuration;
+
+/// <summary>
+/// The settings table on a command line: <see cref="AddSettings"/> declares <c>--preset</c> and one option per
+/// setting (its <see cref="Setting.Option"/>, help, range and the default preset's value), <see cref="ReadSettings"/>
+/// turns the parsed options into the preset's settings with the given ones changed. A notebook's <c>overrides</c>
+/// string is read the same way (<see cref="Apply"/>).
+/// </summary>
+public static class SettingOptions
+{
+    /// <summary>Declares <c>--preset</c> (default <paramref name="defaults"/>) and every setting's option, except
+    /// <paramref name="except"/> (a script that sets one itself).</summary>
+    public static CommandLine AddSettings(this CommandLine cli, Preset defaults, params string[] except)
+    {
+        cli.Option("preset", $"the settings to start from: {string.Join(", ", Presets.All.Select(p => p.Name))} (docs/settings.md); " +
+                             "the options below change them", defaults.Name, "NAME");
+        foreach (var s in Settings.All.Where(s => !except.Contains(s.Name)))
+        {
+            var help = s.Help + (s.Range.Length > 0 && s.Kind != SettingKind.Bool ? $" [{s.Range}]" : "");
+            var shown = Setting.Format(s.Get(defaults.Settings));
+            if (s.Kind == SettingKind.Bool) cli.Switch(s.Option[2..], help, shown);
+            else cli.Option(s.Option[2..], help, s.ValueName, shown, s.Alias?[2..]);
+        }
+        return cli;
+    }
+
+    /// <summary>The settings the command line asks for: <c>--preset</c>'s, with every setting given on the command
+    /// line changed, then checked. A malformed value is a <see cref="CommandLineException"/> (exit 2); a value out
+    /// of its range one with exit code 1.</summary>
+    public static RunSettings ReadSettings(this ParsedArgs a)
+    {
+        var settings = a.Preset().Settings;
+        foreach (var s in a.GivenSettings())
+        {
+            try { settings = s.With(settings, s.Parse(a.Get(s.Option[2..])!)); }
+            catch (FormatException e) { throw new CommandLineException(e.Message); }
+        }
+        try { settings.Validate(); }
+        catch (ArgumentException e) { throw new CommandLineException(e.Message, exitCode: 1); }
+        return settings;
+    }
+
+    /// <summary>The preset <c>--preset</c> names.</summary>
+    public static Preset Preset(this ParsedArgs a)
+    {
+        var name = a.Require("preset");
+        return Presets.All.FirstOrDefault(p => p.Name == name)
+            ?? throw new CommandLineException($"--preset '{name}' is not one: use {string.Join(", ", Presets.All.Select(p => p.Name))} (docs/settings.md)");
+    }
+
+    /// <summary>The settings given on the command line (not left at the preset's value), in table order.</summary>
+    public static IReadOnlyList<Setting> GivenSettings(this ParsedArgs a)
+    {
+        var given = a.Given.ToHashSet();
+        return Settings.All.Where(s => given.Contains(s.Option[2..])).ToList();
+    }
+
+    /// <summary>The options of <see cref="GivenSettings"/>, and <c>--preset</c> when given: what a resumed run refuses.</summary>
+    public static IReadOnlyList<string> GivenSettingOptions(this ParsedArgs a) =>
+        (a.Given.Contains("preset") ? ["--preset"] : Array.Empty<string>()).Concat(a.GivenSettings().Select(s => s.Option)).ToList();
+
+    /// <summary>
+    /// <paramref name="settings"/> with <paramref name="overrides"/> applied: options as on train.cs's command line
+    /// (<c>--steps 600 --learning-rate 0.003 --batch-norm</c>), the way a notebook's <c>overrides</c> parameter
+    /// changes its preset. Throws an <see cref="ArgumentException"/> naming a bad option or value.
+    /// </summary>
+    public static RunSettings Apply(RunSettings settings, string overrides)
+    {
+        var words = overrides.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            var eq = word.IndexOf('=');
+            var name = eq > 0 ? word[..eq] : word;
+            if (!name.StartsWith("--")) throw new ArgumentException($"overrides: '{word}' is not an option (options start with --, as on train.cs's command line)");
+            var s = Settings.Find(name) ?? throw new ArgumentException($"overrides: no setting {name}; did you mean {Settings.Nearest(name).Option}? (docs/settings.md)");
+            string text = eq > 0 ? word[(eq + 1)..]
+                : s.Kind == SettingKind.Bool ? "true"
+                : i + 1 < words.Length ? words[++i] : throw new ArgumentException($"overrides: {name} needs a value ({s.ValueName})");
+            try { settings = s.With(settings, s.Parse(text)); }
+            catch (FormatException e) { throw new ArgumentException($"overrides: {e.Message}"); }
+        }
+        settings.Validate();
+        return settings;
+    }
+}

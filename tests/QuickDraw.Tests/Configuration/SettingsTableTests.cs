@@ -1,0 +1,176 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using QuickDraw.Common;
+using QuickDraw.Configuration;
+using QuickDraw.Experiments;
+using QuickDraw.Model;
+using QuickDraw.Training;
+
+namespace QuickDraw.Tests.Configuration;
+
+/// <summary>
+/// The settings table is the one home of every setting: each place that names settings (the configs' properties,
+/// config.json, the sweep keys, the command-line options, the notebooks' parameters, docs/settings.md) is derived
+/// from it, and these tests fail when one of them gains or loses a setting on its own. (The scripts' --help is
+/// checked against it in ScriptsTests.)
+/// </summary>
+public class SettingsTableTests
+{
+    // Not settings: the data decides the class count; the rest are computed from settings.
+    static readonly string[] NotSettings = ["NumClasses", "Label", "EffectiveLearningRate"];
+
+    [Fact]
+    public void EveryConfigPropertyIsASettingAndEverySettingAProperty()
+    {
+        foreach (var type in new[] { typeof(ModelConfig), typeof(TrainConfig) })
+        {
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Except(NotSettings);
+            var target = type == typeof(ModelConfig) ? SettingTarget.Model : SettingTarget.Train;
+            Assert.Equal(properties.Order(), Settings.All.Where(s => s.Target == target).Select(s => s.Name).Order());
+        }
+        Assert.Equal(Settings.All.Count, Settings.All.Select(s => s.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void ConfigJsonNamesAreTheTablesNames()
+    {
+        var json = JsonSerializer.SerializeToNode(new RunConfig(new ModelConfig(), new TrainConfig(), "d", ["a", "b"]), RunFolder.Json)!;
+        var names = json["model"]!.AsObject().Select(kv => kv.Key).Concat(json["train"]!.AsObject().Select(kv => kv.Key))
+            .Except(NotSettings.Select(SettingNames.Json));
+        Assert.Equal(Settings.All.Select(s => s.JsonName).Order(), names.Order());
+    }
+
+    [Fact]
+    public void SpellingsAreDerivedMechanically()
+    {
+        var lr = Settings.Get("LearningRate");
+        Assert.Equal(("learning_rate", "--learning-rate", "learningRate", "--lr"), (lr.Key, lr.Option, lr.JsonName, lr.Alias));
+        Assert.Equal("max_eval_examples", Settings.Get("--max-eval-examples").Key);
+        foreach (var s in Settings.All)
+        {
+            Assert.Same(s, Settings.Find(s.Key));
+            Assert.Same(s, Settings.Find(s.Option));
+            Assert.Same(s, Settings.Find(s.JsonName));
+            Assert.Equal(s.Key.Replace('_', '-'), s.Option[2..]);
+        }
+    }
+
+    [Fact]
+    public void EverySettingReachesItsConfigFromACommandLineAndFromASweep()
+    {
+        var start = RunSettings.Defaults;
+        foreach (var s in Settings.All)
+        {
+            var value = Sample(s);
+            // From a command line (train.cs's parser): only this setting changes.
+            var cli = new CommandLine("x", "x").AddSettings(Presets.Tutorial);
+            var args = s.Kind == SettingKind.Bool ? new[] { s.Option } : [s.Option, Setting.Format(value)];
+            var read = cli.Parse(args).ReadSettings();
+            Assert.True(Setting.Same(value, s.Get(read)), $"{s.Option} {Setting.Format(value)} did not reach {s.Name}");
+            Assert.Equal([s], read.Differences(start).Select(d => d.Setting));
+
+            // From a sweep spec's base (budget settings come from the spec's budget instead).
+            if (s.Budget) continue;
+            var json = JsonSerializer.Serialize(value);
+            var axis = s.Key == "seed" ? "num_layers" : "seed";
+            var spec = SweepSpec.Parse($$"""{ "data": "data/shards/x", "budget": { "steps": 10 }, "base": { "{{s.Key}}": {{json}} }, "grid": { "{{axis}}": [1] } }""", "x.json", "x");
+            var run = Sweep.Expand(spec).Single();
+            Assert.True(Setting.Same(value, s.Get(new RunSettings(run.Model, run.Train))), $"sweep key {s.Key} did not reach {s.Name}");
+        }
+    }
+
+    [Fact]
+    public void TheSweepKeysAreTheTablesLessTheBudget()
+    {
+        Assert.Equal(Settings.All.Where(s => !s.Budget).Select(s => s.Key), SweepSpec.Keys(sweepableOnly: false));
+        Assert.Equal(["steps", "max_seconds"], Settings.All.Where(s => s.Budget).Select(s => s.Key));
+        var e = Assert.Throws<SweepSpecException>(() => SweepSpec.Parse("""{ "data": "d", "budget": { "steps": 1 }, "base": { "eval_every": 5 }, "grid": { "seed": [1] } }""", "x.json"));
+        Assert.Contains("did you mean 'eval_every_steps'?", e.Message);
+    }
+
+    [Fact]
+    public void ACommandLineFromSettingsReadsBackToTheSameSettings()
+    {
+        foreach (var preset in Presets.All)
+        {
+            var changed = preset.Settings.With("num_conv", new[] { 8, 16 }).With("conv_len", new[] { 3, 5 }).With("batch_norm", true).With("decay", "linear").With("learning_rate", 0.0123);
+            var line = changed.CommandLine(preset);
+            Assert.StartsWith($"--preset {preset.Name} ", line);
+            var cli = new CommandLine("x", "x").AddSettings(Presets.Tutorial);
+            Assert.Equal(Json(changed), Json(cli.Parse(line.Split(' ')).ReadSettings()));
+            Assert.Equal(Json(changed), Json(SettingOptions.Apply(preset.Settings, line[$"--preset {preset.Name}".Length..])));
+        }
+    }
+
+    [Fact]
+    public void APresetSwitchCanBeTurnedOffAndOverridesSayWhatIsWrong()
+    {
+        var on = RunSettings.Defaults.With("BatchNorm", true);
+        Assert.False(SettingOptions.Apply(on, "--batch-norm=false").Model.BatchNorm);
+        Assert.True(SettingOptions.Apply(RunSettings.Defaults, "--batch-norm").Model.BatchNorm);
+        Assert.Contains("did you mean --eval-every-steps?", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--eval-every 5")).Message);
+        Assert.Contains("--steps must be an integer, not 'many'", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--steps many")).Message);
+        Assert.Contains("--learning-rate (learning_rate) must be a finite number > 0", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--lr 0")).Message);
+    }
+
+    [Fact]
+    public void EveryPresetIsValidAndTheMainJobsIsTheOneItsFiguresWereMeasuredWith()
+    {
+        Assert.Equal(Presets.All.Count, Presets.All.Select(p => p.Name).Distinct().Count());
+        foreach (var p in Presets.All) p.Settings.Validate();
+        Assert.Equal(Json(RunSettings.Defaults), Json(Presets.Tutorial.Settings));
+        // README's 80.07 % (bash scripts/main.sh) was measured with exactly these; changing them changes that figure.
+        var (m, t) = Presets.Main.Settings;
+        Assert.Equal([48, 64, 96], m.NumConv);
+        Assert.Equal([5, 5, 3], m.ConvLen);
+        Assert.Equal((1, 64, 0.3, false, "auto"), (m.NumLayers, m.NumNodes, m.Dropout, m.BatchNorm, m.Recurrence));
+        Assert.Equal((1200L, 64, 0.004, 100L, "cosine", 0.05, 0), (t.Steps, t.BatchSize, t.LearningRate, t.WarmupSteps, t.Decay, t.FinalLearningRateFraction, t.Seed));
+        Assert.Equal((200L, 25L, 20_000, false), (t.EvalEverySteps, t.LogEverySteps, t.ShuffleBuffer, t.BucketByLength));
+    }
+
+    [Fact]
+    public void TheDecaysAreTheSettingsChoices() =>
+        Assert.Equal(Settings.Get("decay").Choices, LearningRateSchedule.Decays);
+
+    [Fact]
+    public void NotebooksTakeSettingsThroughAPresetAndOverridesOnly()
+    {
+        // A parameter named like a setting (batchSize, learningRate) would be a second home for it.
+        var declaration = new Regex(@"^\s*[A-Za-z_][\w.<>\[\]?, ]*?\s+(?<name>[A-Za-z_]\w*)\s*=", RegexOptions.Multiline);
+        var settingNames = Settings.All.Select(s => s.JsonName).ToHashSet();
+        int withSettings = 0;
+        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb"))
+        {
+            var cells = JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray();
+            var parameters = cells.FirstOrDefault(c => c!["metadata"]?["tags"] is JsonArray tags && tags.Any(t => t!.GetValue<string>() == "parameters"));
+            if (parameters == null) continue;
+            var source = string.Concat(parameters["source"]!.AsArray().Select(l => l!.GetValue<string>()));
+            var names = declaration.Matches(source).Select(m => m.Groups["name"].Value).ToList();
+            Assert.Empty(names.Where(settingNames.Contains).Select(n => $"{Path.GetFileName(path)}: {n}"));
+            if (names.Contains("preset")) { Assert.Contains("overrides", names); withSettings++; }
+        }
+        Assert.Equal(2, withSettings); // 04 (the model) and 05 (training)
+    }
+
+    [Fact]
+    public void TheSettingsDocIsCurrent()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "settings.md"));
+        Assert.True(doc == Settings.Markdown(), "docs/settings.md is stale: dotnet run scripts/train.cs -- --settings-table > docs/settings.md");
+    }
+
+    static string Json(RunSettings s) => JsonSerializer.Serialize(s, RunFolder.Json);
+
+    static object Sample(Setting s) => s.Kind switch
+    {
+        SettingKind.Int => 7,
+        SettingKind.Long => 7L,
+        SettingKind.Double => 0.5,
+        SettingKind.Bool => true,
+        SettingKind.Text => s.Choices?.Last() ?? (s.Name == "Device" ? "cpu" : "x"),
+        SettingKind.IntList => s.Name == "ConvLen" ? new[] { 3, 5, 7 } : [4, 5, 6],
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
+}
