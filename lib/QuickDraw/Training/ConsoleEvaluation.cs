@@ -39,8 +39,8 @@ public static class ConsoleEvaluation
         foreach (var (t, p, n) in report.MostConfused(10)) pairs.AddRow(Markup.Escape(t), Markup.Escape(p), n.ToString());
         AnsiConsole.Write(pairs.Title("most confused pairs"));
         if (byStrokes)
-            foreach (var (f, acc) in Analysis.AccuracyByStrokeFraction(model, files, chosen, maxExamples: maxExamples))
-                AnsiConsole.MarkupLineInterpolated($"  first {f:P0} of strokes → top-1 {acc:P1}");
+            AnsiConsole.MarkupLine(Markup.Escape("while drawing, top-1 on the first " + string.Join(", ",
+                Analysis.AccuracyByStrokeFraction(model, files, chosen, maxExamples: maxExamples).Select(p => $"{p.Fraction:P0} of strokes → {p.Top1:P1}"))));
         AnsiConsole.MarkupLineInterpolated($"wrote {ConfusionFile} and {PerClassFile} to {folder}");
         return report;
     }

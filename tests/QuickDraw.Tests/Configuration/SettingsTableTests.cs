@@ -161,6 +161,18 @@ public class SettingsTableTests
         Assert.True(doc == Settings.Markdown(), "docs/settings.md is stale: dotnet run scripts/train.cs -- --settings-table > docs/settings.md");
     }
 
+    [Fact]
+    public void AResumedRunKeepsItsSettings()
+    {
+        using var dir = new TempDir();
+        var run = new RunFolder(dir.Path);
+        Assert.Contains("no checkpoint to resume", Assert.Throws<ActionableException>(() => ConsoleTraining.Resume(run, [])).Message);
+        File.WriteAllBytes(run.CheckpointFile, [1]);
+        var e = Assert.Throws<ActionableException>(() => ConsoleTraining.Resume(run, ["--learning-rate"]));
+        Assert.Contains("keeps the settings of its config.json, so --learning-rate cannot change", e.Message);
+        Assert.Equal(2, e.ExitCode);
+    }
+
     static string Json(RunSettings s) => JsonSerializer.Serialize(s, RunFolder.Json);
 
     static object Sample(Setting s) => s.Kind switch

@@ -47,6 +47,20 @@ public class ScriptsTests(ITestOutputHelper output)
         Assert.Contains("error: unknown option --no-such-option", bad.Err);
     }
 
+    [Theory]
+    [InlineData("train.cs", new[] { "--data", "--run", "--resume", "--settings-table" })]
+    [InlineData("main.cs", new[] { "--data", "--run" })]
+    public void TheTrainingScriptsOptionsAreTheSettingsTable(string script, string[] own)
+    {
+        // Every setting of the table is an option of the script, spelled as the table spells it, and nothing else is.
+        var help = Run(script, ["--help"]);
+        Assert.True(help.Code == 0, help.Err);
+        var options = System.Text.RegularExpressions.Regex.Matches(help.Out, @"^  (--[a-z][a-z0-9-]*)", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value);
+        var expected = QuickDraw.Configuration.Settings.All.Select(s => s.Option).Concat(own).Append("--preset").Append("--help");
+        Assert.Equal(expected.Order(), options.Order());
+    }
+
     [Fact]
     public void TheMainJobRunsEndToEndOnGeneratedDoodles()
     {
@@ -59,6 +73,7 @@ public class ScriptsTests(ITestOutputHelper output)
         var run = new RunFolder(Path.Combine(root.Path, "experiments", "runs", "smoke"));
         foreach (var file in new[] { "config.json", "classes.txt", "metrics.csv", "summary.json", "model.bin", "confusion.csv" })
             Assert.True(File.Exists(Path.Combine(run.Path, file)), $"no {file} in the run folder");
+        Assert.Equal("main", run.ReadConfig().Preset);                // recorded: the settings started from the preset 'main'
         var shards = run.ReadConfig().Data;
         Assert.StartsWith(Path.Combine(root.Path, "data", "shards") + Path.DirectorySeparatorChar, shards);
         Assert.True(File.Exists(Path.Combine(shards, "training.tfrecord.classes")));
