@@ -2,9 +2,8 @@
 // The main job, end to end: data → ink → shards → training → evaluation → summary.
 // Usage: bash scripts/main.sh [options]   (or: dotnet run scripts/main.cs -- --help)
 using QuickDraw.Common;
-using QuickDraw.Ink;
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 using Spectre.Console;
 

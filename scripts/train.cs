@@ -3,7 +3,7 @@
 // Usage: dotnet run scripts/train.cs -- --help
 using QuickDraw.Common;
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 
 var m = new ModelConfig();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 using QuickDraw.Training;
 

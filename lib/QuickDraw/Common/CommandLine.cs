@@ -160,7 +160,7 @@ public sealed class CommandLine(string usage, string description)
             switch (x)
             {
                 case ActionableException a: return (OneLine(a.Message), a.ExitCode);
-                case Records.TfRecordCorruptException c:
+                case TfRecord.TfRecordCorruptException c:
                     return (OneLine($"{c.Message}; the file is damaged: convert (or download) it again"), 1);
                 case InvalidDataException d: return (OneLine(d.Message), 1);
             }

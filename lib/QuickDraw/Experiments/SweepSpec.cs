@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 
 namespace QuickDraw.Experiments;
 

@@ -1,3 +1,4 @@
+using QuickDraw.Ink;
 using QuickDraw.Model;
 using static TorchSharp.torch;
 

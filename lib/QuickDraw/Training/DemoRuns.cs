@@ -1,5 +1,5 @@
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 
 namespace QuickDraw.Training;
 

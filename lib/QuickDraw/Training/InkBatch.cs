@@ -1,4 +1,4 @@
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 using QuickDraw.Model;
 using static TorchSharp.torch;
@@ -22,7 +23,7 @@ public sealed class Predictor(RnnClassifier model, string[] classes, Device? dev
     /// <summary>The k most likely classes of each drawing, most likely first.</summary>
     public IReadOnlyList<IReadOnlyList<(string Class, double Probability)>> Predict(IReadOnlyList<Drawing> drawings, int k = 3)
     {
-        var records = drawings.Select(d => new QuickDraw.Records.InkRecord(InkConverter.ToInk(d), d.PointCount - 1, 0)).ToList();
+        var records = drawings.Select(d => new QuickDraw.Shards.InkRecord(InkConverter.ToInk(d), d.PointCount - 1, 0)).ToList();
         var result = new List<IReadOnlyList<(string, double)>>();
         model.eval();
         using var _ = no_grad();

@@ -1,7 +1,8 @@
 using QuickDraw.Common;
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Tests.Training;
+using QuickDraw.TfRecord;
 using QuickDraw.Training;
 using static TorchSharp.torch;
 

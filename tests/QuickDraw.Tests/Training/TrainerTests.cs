@@ -1,5 +1,5 @@
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 using TorchSharp;
 using static TorchSharp.torch;

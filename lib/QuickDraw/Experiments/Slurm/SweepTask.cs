@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 
 namespace QuickDraw.Experiments.Slurm;
