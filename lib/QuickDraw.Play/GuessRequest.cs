@@ -3,9 +3,6 @@ using QuickDraw.Drawings;
 
 namespace QuickDraw.Play;
 
-/// <summary>A bad request: the message says what is wrong and where; the server answers HTTP 400 with it.</summary>
-public sealed class BadGuessRequestException(string message) : Exception(message);
-
 /// <summary>
 /// One <c>POST /api/guess</c> body, read and checked: <c>{"strokes": [[[x...], [y...], [t...]], ...], "target": "cat"}</c>
 /// in screen pixels (<c>t</c>, milliseconds, and <c>target</c>, a class whose probability to report, are optional).

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Text;
 
 namespace QuickDraw.Common;
-
-/// <summary>A bad command line: the message says what is wrong; scripts print it and exit with code 2.</summary>
-public sealed class CommandLineException(string message) : ArgumentException(message);
 
 /// <summary>
 /// The scripts' small, shared command-line parser: <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>,
@@ -193,28 +189,5 @@ public sealed class CommandLine(string usage, string description)
             for (int j = 1; j <= b.Length; j++)
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
         return d[a.Length, b.Length];
-    }
-}
-
-/// <summary>Parsed options, with typed getters that name the option in their errors.</summary>
-public sealed class ParsedArgs(Dictionary<string, string> values, HashSet<string> flags, bool help)
-{
-    public bool Help => help;
-    public bool Has(string name) => flags.Contains(name) || values.ContainsKey(name);
-    public string? Get(string name) => values.GetValueOrDefault(name);
-    public string Require(string name) => Get(name) ?? throw new CommandLineException($"--{name} is required (see --help)");
-
-    public int Int(string name) => Convert(name, s => int.Parse(s.Replace("_", ""), CultureInfo.InvariantCulture), "an integer");
-    public long Long(string name) => Convert(name, s => long.Parse(s.Replace("_", ""), CultureInfo.InvariantCulture), "an integer");
-    public double Double(string name) => Convert(name, s => double.Parse(s, CultureInfo.InvariantCulture), "a number");
-    public int[] Ints(string name) => Convert(name, s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(), "comma-separated integers");
-    public string[] List(string name) => Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-
-    T Convert<T>(string name, Func<string, T> parse, string what)
-    {
-        var s = Require(name);
-        try { return parse(s); }
-        catch (FormatException) { throw new CommandLineException($"--{name} must be {what}, not '{s}'"); }
-        catch (OverflowException) { throw new CommandLineException($"--{name} is out of range: '{s}'"); }
     }
 }

@@ -1,11 +1,5 @@
 namespace QuickDraw.Drawings;
 
-/// <summary>One pen stroke: x and y coordinates (and, in raw data, milliseconds since the first point).</summary>
-public sealed record Stroke(float[] X, float[] Y, float[]? T = null)
-{
-    public int Count => X.Length;
-}
-
 /// <summary>One Quick, Draw! drawing as read from ndjson or .bin.</summary>
 /// <param name="Word">The category the player was asked to draw.</param>
 /// <param name="Strokes">Strokes in drawing order.</param>

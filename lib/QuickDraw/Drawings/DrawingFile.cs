@@ -4,9 +4,6 @@ using QuickDraw.Common;
 
 namespace QuickDraw.Drawings;
 
-/// <summary>Input formats of the dataset.</summary>
-public enum DrawingFormat { Ndjson, Binary }
-
 /// <summary>
 /// Frames a class file (ndjson or .bin) into raw per-drawing items without parsing them, so parsing can run
 /// on other threads. Framing problems (a line too long, a truncated .bin record) come back as skip reasons.

@@ -2,17 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace QuickDraw.Drawings;
 
-/// <summary>How a line ended.</summary>
-public enum LineKind
-{
-    /// <summary>Ended by '\n'.</summary>
-    Complete,
-    /// <summary>The file's last bytes, with no '\n' after them (maybe an interrupted write).</summary>
-    Unterminated,
-    /// <summary>Longer than the limit: its bytes were discarded, not buffered; the span is empty.</summary>
-    TooLong,
-}
-
 /// <summary>
 /// Splits a byte stream into lines without decoding them. Memory stays bounded: a line over
 /// <c>maxLineBytes</c> is reported as <see cref="LineKind.TooLong"/> and skipped, never buffered whole.

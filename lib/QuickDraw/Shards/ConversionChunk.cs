@@ -7,7 +7,7 @@ namespace QuickDraw.Shards;
 
 // A batch of framed items travelling from the reader to a worker (parse → ink → framed Example bytes) and back to
 // the writer. Reused from a pool, so the steady state allocates nothing per drawing.
-sealed class Chunk
+sealed class ConversionChunk
 {
     public const int Capacity = 2048;
     public int Count;
@@ -38,7 +38,7 @@ sealed class Chunk
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Chunk Process(DrawingParser parser)
+    public ConversionChunk Process(DrawingParser parser)
     {
         int outUsed = 0;
         for (int i = 0; i < Count; i++)

@@ -53,7 +53,7 @@ public static class ShardConverter
         var readOrder = new Random(options.Seed);
         var trainShardRng = new Random(unchecked(options.Seed * 31 + 1));
         var evalShardRng = new Random(unchecked(options.Seed * 31 + 2));
-        var pool = new ConcurrentBag<Chunk>();
+        var pool = new ConcurrentBag<ConversionChunk>();
         int workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
         int depth = 2 * workers; // chunks in flight: each worker has one queued behind the one it parses
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, workers).ConcurrentScheduler;
@@ -61,7 +61,7 @@ public static class ShardConverter
         long written = 0;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void WriteChunk(Chunk chunk)
+        void WriteChunk(ConversionChunk chunk)
         {
             for (int i = 0; i < chunk.Count; i++)
             {
@@ -85,7 +85,7 @@ public static class ShardConverter
         // The reader (its own thread): frames items round-robin into chunks and hands each to a worker, queueing
         // the chunks in reading order. It may read past a class's quota before the writer says it is done: the
         // writer ignores those items, so the output does not depend on timing.
-        var queue = new BlockingCollection<Task<Chunk>>(boundedCapacity: depth);
+        var queue = new BlockingCollection<Task<ConversionChunk>>(boundedCapacity: depth);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         for (int c = 0; c < C; c++) done[c] = perClass == 0;
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -95,7 +95,7 @@ public static class ShardConverter
             {
                 var order = Enumerable.Range(0, C).ToArray();
                 var chunk = Rent(pool);
-                void Dispatch(Chunk full) => queue.Add(Task.Factory.StartNew(() => full.Process(parsers.Value!),
+                void Dispatch(ConversionChunk full) => queue.Add(Task.Factory.StartNew(() => full.Process(parsers.Value!),
                     CancellationToken.None, TaskCreationOptions.None, scheduler), stop.Token);
                 while (true)
                 {
@@ -108,7 +108,7 @@ public static class ShardConverter
                         if (!f.Next(out var bytes, out long number, out var problem, out bool unterminated)) { ended[c] = true; continue; }
                         any = true;
                         chunk.Add(c, number, problem, unterminated, f.Format, bytes);
-                        if (chunk.Count == Chunk.Capacity) { Dispatch(chunk); chunk = Rent(pool); }
+                        if (chunk.Count == ConversionChunk.Capacity) { Dispatch(chunk); chunk = Rent(pool); }
                     }
                     stop.Token.ThrowIfCancellationRequested();
                     if (!any) break;
@@ -165,7 +165,7 @@ public static class ShardConverter
         return files.OrderBy(DrawingFile.ClassNameOf, StringComparer.Ordinal).ToArray();
     }
 
-    static Chunk Rent(ConcurrentBag<Chunk> pool) { if (pool.TryTake(out var c)) { c.Reset(); return c; } return new Chunk(); }
+    static ConversionChunk Rent(ConcurrentBag<ConversionChunk> pool) { if (pool.TryTake(out var c)) { c.Reset(); return c; } return new ConversionChunk(); }
 
     static ShardFile[] OpenShards(string folder, string prefix, int n) =>
         Enumerable.Range(0, n).Select(i => new ShardFile(Path.Combine(folder, ShardLayout.ShardName(prefix, i, n)))).ToArray();

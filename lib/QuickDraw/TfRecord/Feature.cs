@@ -3,16 +3,6 @@ using System.Runtime.InteropServices;
 
 namespace QuickDraw.TfRecord;
 
-/// <summary>Which list a <see cref="Feature"/> holds (tf.train.Feature's <c>oneof kind</c>).</summary>
-public enum FeatureKind
-{
-    /// <summary>No list set (an empty tf.train.Feature).</summary>
-    None = 0,
-    BytesList = 1,
-    FloatList = 2,
-    Int64List = 3,
-}
-
 /// <summary>One tf.train.Feature: a list of byte strings, of float32s, or of int64s.</summary>
 public sealed class Feature
 {

@@ -2,12 +2,6 @@ using static TorchSharp.torch;
 
 namespace QuickDraw.Training;
 
-/// <summary>Classification metrics of a set of predictions.</summary>
-public sealed record EvalMetrics(long Examples, double Loss, double Top1, double Top3, double Map3)
-{
-    public override string ToString() => $"loss {Loss:F4}, top-1 {Top1:P2}, top-3 {Top3:P2}, MAP@3 {Map3:F4} on {Examples:N0} drawings";
-}
-
 /// <summary>Accumulates loss, top-1, top-3 and MAP@3 (Kaggle's metric: 1/rank of the true class within the
 /// top 3, else 0) over batches of logits.</summary>
 public sealed class MetricsAccumulator
