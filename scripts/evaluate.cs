@@ -27,7 +27,7 @@ return cli.Run(args, (a, cancel) =>
     {
         var (model, config) = Trainer.Load(run, device);
         var files = ShardData.Shards(a.Get("data") ?? config.Data, a.Get("split")!);
-        var report = Analysis.Evaluate(model, config.Classes, files, device, maxExamples: a.Int("max"));
+        var report = Analysis.EvaluateWithConfusion(model, config.Classes, files, device, maxExamples: a.Int("max"));
         AnsiConsole.MarkupLineInterpolated($"[bold]{run.Name}[/] on {files.Length} {a.Get("split")} shard(s): {report.Metrics}");
 
         var outDir = a.Get("out") ?? run.Path;

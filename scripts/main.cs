@@ -65,7 +65,7 @@ return cli.Run(args, (a, cancel) =>
     AnsiConsole.Write(new Rule("[bold]3. evaluate[/]").LeftJustified());
     var (net, runConfig) = Trainer.Load(run, DeviceChoice.Resolve(config.Device));
     var device = DeviceChoice.Resolve(config.Device);
-    var report = Analysis.Evaluate(net, runConfig.Classes, ShardData.Shards(shards, "eval"), device);
+    var report = Analysis.EvaluateWithConfusion(net, runConfig.Classes, ShardData.Shards(shards, "eval"), device);
     File.WriteAllText(Path.Combine(run.Path, "confusion.csv"), report.ConfusionCsv());
     var perClass = new Table().Border(TableBorder.Simple).AddColumns("class", "accuracy");
     foreach (var (cls, acc) in runConfig.Classes.Zip(report.PerClassAccuracy).OrderBy(x => x.Second)) perClass.AddRow(Markup.Escape(cls), $"{acc:P1}");

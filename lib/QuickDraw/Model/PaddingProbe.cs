@@ -15,23 +15,17 @@ public static class PaddingProbe
     {
         if (ink.Length < 3 || ink.Length % 3 != 0) throw new ArgumentException("ink must be a flattened [N, 3] array with N ≥ 1", nameof(ink));
         int n = ink.Length / 3;
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        using var _ = EvalMode.Of(model);
+        using var scope = NewDisposeScope();
+        var alone = Logits(model, ink, n, n);
+        return paddings.Select(p =>
         {
-            using var _ = no_grad();
-            using var scope = NewDisposeScope();
-            var alone = Logits(model, ink, n, n);
-            return paddings.Select(p =>
-            {
-                var padded = new float[(n + p) * 3];
-                ink.CopyTo(padded, 0);
-                double withLengths = (Logits(model, padded, n + p, n) - alone).abs().max().item<float>();
-                double ignoring = (Logits(model, padded, n + p, n + p) - alone).abs().max().item<float>();
-                return new PaddingEffect(p, withLengths, ignoring);
-            }).ToList();
-        }
-        finally { model.train(wasTraining); }
+            var padded = new float[(n + p) * 3];
+            ink.CopyTo(padded, 0);
+            double withLengths = (Logits(model, padded, n + p, n) - alone).abs().max().item<float>();
+            double ignoring = (Logits(model, padded, n + p, n + p) - alone).abs().max().item<float>();
+            return new PaddingEffect(p, withLengths, ignoring);
+        }).ToList();
     }
 
     static Tensor Logits(RnnClassifier model, float[] ink, int steps, int length) =>

@@ -1,3 +1,4 @@
+using QuickDraw.Common;
 using QuickDraw.Drawings;
 using Spectre.Console;
 
@@ -26,7 +27,7 @@ public static class ConsoleConversion
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             double lastShown = 0;
-            return ShardConverter.Convert(inputFolder, outputFolder, options, new Reporter(p =>
+            return ShardConverter.Convert(inputFolder, outputFolder, options, new SynchronousProgress<ConvertProgress>(p =>
             {
                 if (clock.Elapsed.TotalSeconds - lastShown < 5) return; // a line every 5 s at most in logs
                 lastShown = clock.Elapsed.TotalSeconds;
@@ -42,7 +43,7 @@ public static class ConsoleConversion
             .Start(ctx =>
             {
                 var task = ctx.AddTask("converting", maxValue: 1000);
-                summary = ShardConverter.Convert(inputFolder, outputFolder, options, new Reporter(p =>
+                summary = ShardConverter.Convert(inputFolder, outputFolder, options, new SynchronousProgress<ConvertProgress>(p =>
                 {
                     task.Value = 1000 * Fraction(p);
                     task.Description = Markup.Escape(Line(p));
@@ -80,10 +81,4 @@ public static class ConsoleConversion
     }
 
     static string Size(long bytes) => bytes >= 1e6 ? $"{bytes / 1e6:N1} MB" : $"{bytes / 1e3:N1} kB";
-
-    // Reports synchronously on the converter's thread (Progress<T> would post to the thread pool).
-    sealed class Reporter(Action<ConvertProgress> report) : IProgress<ConvertProgress>
-    {
-        public void Report(ConvertProgress value) => report(value);
-    }
 }

@@ -6,8 +6,9 @@ namespace QuickDraw.Training;
 
 public static class Analysis
 {
-    /// <summary>Evaluates <paramref name="model"/> on <paramref name="files"/> with a confusion matrix.</summary>
-    public static EvaluationReport Evaluate(RnnClassifier model, string[] classes, IReadOnlyList<string> files, Device device, int batchSize = 256, int maxExamples = 0)
+    /// <summary><see cref="Evaluator.Evaluate"/> (the headline metrics) plus the confusion matrix of <paramref name="model"/>
+    /// on <paramref name="files"/>, from which the report derives per-class accuracy and the most confused pairs.</summary>
+    public static EvaluationReport EvaluateWithConfusion(RnnClassifier model, string[] classes, IReadOnlyList<string> files, Device device, int batchSize = 256, int maxExamples = 0)
     {
         var confusion = new long[classes.Length, classes.Length];
         var metrics = Evaluator.Evaluate(model, files, device, batchSize, maxExamples, (logits, labels) =>
@@ -30,24 +31,15 @@ public static class Analysis
         fractions ??= [0.25, 0.5, 0.75, 1.0];
         var records = ShardData.ReadAll(files).Take(maxExamples > 0 ? maxExamples : int.MaxValue).ToList();
         var result = new List<(double, double)>();
-        bool wasTraining = model.training;
-        model.eval();
-        using var _ = no_grad();
         foreach (var f in fractions)
         {
             var prefixes = records.Select(r => r with { Ink = InkPrefix.ByStrokeFraction(r.Ink, f), Points = 0 })
                                   .Select(r => r with { Points = r.Ink.Length / 3 }).Where(r => r.Points > 0).ToList();
             long correct = 0;
-            for (int i = 0; i < prefixes.Count; i += batchSize)
-            {
-                using var scope = NewDisposeScope();
-                var batch = HostBatch.Pad(prefixes.GetRange(i, Math.Min(batchSize, prefixes.Count - i)));
-                var (ink, lengths, labels) = batch.ToTensors(device);
-                correct += model.call(ink, lengths).argmax(1).eq(labels).sum().item<long>();
-            }
+            BatchedForward.Run(model, BatchedForward.Batches(prefixes, batchSize), device,
+                (_, logits, labels) => correct += logits.argmax(1).eq(labels).sum().item<long>());
             result.Add((f, records.Count == 0 ? double.NaN : (double)correct / records.Count));
         }
-        model.train(wasTraining);
         return result;
     }
 }
