@@ -6,8 +6,8 @@
 // (the library marks its per-drawing methods for that already; this covers what they call, and costs ~25% less CPU).
 using System.Text.Json;
 using QuickDraw.Common;
-using QuickDraw.Ink;
-using QuickDraw.Records;
+using QuickDraw.Drawings;
+using QuickDraw.Shards;
 using Spectre.Console;
 
 var cli = new CommandLine("dotnet run scripts/convert.cs -- --input DIR [options]",

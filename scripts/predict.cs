@@ -2,7 +2,7 @@
 // Predict the top-k classes of drawings with a trained run.
 // Usage: dotnet run scripts/predict.cs -- --help
 using QuickDraw.Common;
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 using QuickDraw.Training;
 
 var cli = new CommandLine("dotnet run scripts/predict.cs -- --run DIR (--input FILE | --json '{...}') [options]",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: set-up (see setup.sh), then every test in tests/. Extra args go to `dotnet test`
-# (e.g. --filter "FullyQualifiedName~Records").
+# (e.g. --filter "FullyQualifiedName~TfRecord").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"

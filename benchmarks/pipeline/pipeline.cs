@@ -8,8 +8,9 @@
 using System.Diagnostics;
 using System.Text;
 using QuickDraw.Common;
-using QuickDraw.Ink;
-using QuickDraw.Records;
+using QuickDraw.Drawings;
+using QuickDraw.Shards;
+using QuickDraw.TfRecord;
 using QuickDraw.Training;
 using TorchSharp;
 using static TorchSharp.torch;

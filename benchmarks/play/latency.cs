@@ -7,10 +7,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using QuickDraw.Common;
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 using QuickDraw.Model;
 using QuickDraw.Play;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 
 var cli = new CommandLine("dotnet run -c Release benchmarks/play/latency.cs -- [options]",

@@ -10,9 +10,9 @@
 //   accuracy --data DIR --run DIR [--bucket]  a short Trainer.Run; prints the final eval top-1
 using System.Diagnostics;
 using QuickDraw.Common;
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 using TorchSharp;
 using static TorchSharp.torch;

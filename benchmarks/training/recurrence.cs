@@ -9,7 +9,7 @@
 using System.Diagnostics;
 using QuickDraw.Common;
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -57,7 +57,7 @@ static string[] Shards(ParsedArgs a)
         if (sample.Length == 0 || !Directory.Exists(sample))
         {
             input = Path.Combine(Path.GetFullPath(a.Require("out")), "synthetic-ndjson");
-            QuickDraw.Ink.SyntheticDoodles.WriteNdjson(input, 420, seed: 0, style: QuickDraw.Ink.DoodleStyle.Hard, classes: QuickDraw.Ink.SyntheticDoodles.AllClasses);
+            QuickDraw.Drawings.SyntheticDoodles.WriteNdjson(input, 420, seed: 0, style: QuickDraw.Drawings.DoodleStyle.Hard, classes: QuickDraw.Drawings.SyntheticDoodles.AllClasses);
         }
         Console.WriteLine($"shards: {ShardConverter.Convert(input, shards, new ConvertOptions(300, 100, Shards: 4, Seed: 0))}");
         File.WriteAllText(Path.Combine(Path.GetFullPath(a.Require("out")), "source.txt"), input + "\n");

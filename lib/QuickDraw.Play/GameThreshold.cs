@@ -1,4 +1,4 @@
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 using QuickDraw.Training;
 
 namespace QuickDraw.Play;

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 
 namespace QuickDraw.Play;
-
-/// <summary>A bad request: the message says what is wrong and where; the server answers HTTP 400 with it.</summary>
-public sealed class BadGuessRequestException(string message) : Exception(message);
 
 /// <summary>
 /// One <c>POST /api/guess</c> body, read and checked: <c>{"strokes": [[[x...], [y...], [t...]], ...], "target": "cat"}</c>

@@ -1,19 +1,8 @@
-using System.Text.Json.Serialization;
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 using QuickDraw.Training;
 
 namespace QuickDraw.Play;
-
-/// <summary>One class and its probability.</summary>
-public sealed record ClassGuess([property: JsonPropertyName("class")] string Class, [property: JsonPropertyName("probability")] double Probability);
-
-/// <summary>What the model made of a drawing: its top guesses, the target's probability when one was asked for,
-/// and the simplified drawing it saw (0–255, integers, strokes of [[x...], [y...]]).</summary>
-public sealed record GuessResult(
-    [property: JsonPropertyName("guesses")] IReadOnlyList<ClassGuess> Guesses,
-    [property: JsonPropertyName("target")] ClassGuess? Target,
-    [property: JsonPropertyName("simplified")] float[][][] Simplified,
-    [property: JsonPropertyName("points")] int Points);
 
 /// <summary>
 /// Screen strokes → the dataset's simplified form (<see cref="StrokeSimplifier"/>) → the run's model, through

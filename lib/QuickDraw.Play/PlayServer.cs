@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 using QuickDraw.Training;
 
 namespace QuickDraw.Play;

@@ -1,15 +1,6 @@
-using System.Globalization;
 using System.Text;
 
 namespace QuickDraw.Common;
-
-/// <summary>A bad command line: the message says what is wrong; scripts print it and exit with
-/// <paramref name="exitCode"/> (2: a malformed command line; 1: a well-formed value out of its range).</summary>
-public sealed class CommandLineException(string message, int exitCode = 2) : ArgumentException(message)
-{
-    /// <summary>The script's exit code.</summary>
-    public int ExitCode { get; } = exitCode;
-}
 
 /// <summary>
 /// The scripts' small, shared command-line parser: <c>--name value</c>, <c>--name=value</c> and <c>--flag</c>,
@@ -200,7 +191,7 @@ public sealed class CommandLine(string usage, string description)
             {
                 case ActionableException a: return (OneLine(a.Message), a.ExitCode);
                 case IExpectedFailure f: return (OneLine(x.Message), f.ExitCode);
-                case Records.TfRecordCorruptException c:
+                case TfRecord.TfRecordCorruptException c:
                     return (OneLine($"{c.Message}; the file is damaged: convert (or download) it again"), 1);
                 case InvalidDataException d: return (OneLine(d.Message), 1);
                 case IOException or UnauthorizedAccessException: return (OneLine(x.Message), 1); // a path given by the user, a full disk
@@ -223,34 +214,5 @@ public sealed class CommandLine(string usage, string description)
             }
             yield return line;
         }
-    }
-}
-
-/// <summary>Parsed options, with typed getters that name the option in their errors.</summary>
-public sealed class ParsedArgs(Dictionary<string, string> values, HashSet<string> flags, bool help, HashSet<string>? given = null)
-{
-    public bool Help => help;
-    public bool Has(string name) => flags.Contains(name) || values.ContainsKey(name);
-    public string? Get(string name) => values.GetValueOrDefault(name);
-    public string Require(string name) => Get(name) ?? throw new CommandLineException($"--{name} is required (see --help)");
-
-    public int Int(string name) => Convert(name, s => int.Parse(s.Replace("_", ""), CultureInfo.InvariantCulture), "an integer");
-    public long Long(string name) => Convert(name, s => long.Parse(s.Replace("_", ""), CultureInfo.InvariantCulture), "an integer");
-    public double Double(string name) => Convert(name, s => double.Parse(s, CultureInfo.InvariantCulture), "a number");
-    public int[] Ints(string name) => Convert(name, s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(), "comma-separated integers");
-    public string[] List(string name) => Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-
-    /// <summary>A <see cref="CommandLine.Switch"/>: true or false when given, null when not.</summary>
-    public bool? Switch(string name) => Get(name) is { } v ? v == "true" : null;
-
-    /// <summary>The names of the options given (not defaulted) and flags set.</summary>
-    public IEnumerable<string> Given => flags.Concat(values.Keys.Where(k => given?.Contains(k) ?? true));
-
-    T Convert<T>(string name, Func<string, T> parse, string what)
-    {
-        var s = Require(name);
-        try { return parse(s); }
-        catch (FormatException) { throw new CommandLineException($"--{name} must be {what}, not '{s}'"); }
-        catch (OverflowException) { throw new CommandLineException($"--{name} is out of range: '{s}'"); }
     }
 }

@@ -4,12 +4,6 @@ using System.Text;
 
 namespace QuickDraw.Display;
 
-/// <summary>One line of a <see cref="SvgLineChart"/>.</summary>
-/// <param name="Name">Legend text.</param>
-/// <param name="Color">Any CSS colour.</param>
-/// <param name="Points">(x, y) in drawing order; NaN y values are skipped.</param>
-public sealed record LineSeries(string Name, string Color, IReadOnlyList<(double X, double Y)> Points);
-
 /// <summary>
 /// A small line chart as plain SVG: no script, a few KB, so it can be redrawn on every training log line (Plotly
 /// charts carry 3.6 MB of plotly.js each; they are for the final pictures).

@@ -3,25 +3,6 @@ using System.Net.Sockets;
 
 namespace QuickDraw.Download;
 
-/// <summary>What went wrong, for callers that react differently (a script's exit code, a notebook's hint).</summary>
-public enum DownloadFailure
-{
-    /// <summary>The host could not be reached (DNS, refused, no route).</summary>
-    Unreachable,
-    /// <summary>The server answered 404: the file is not there.</summary>
-    NotFound,
-    /// <summary>The server sent nothing for longer than the stall timeout, on every attempt.</summary>
-    Stalled,
-    /// <summary>Another HTTP error, or the connection kept breaking, after every retry.</summary>
-    Http,
-    /// <summary>The disk holding the output folder is full.</summary>
-    DiskFull,
-    /// <summary>A category name that the listing does not hold.</summary>
-    UnknownCategory,
-    /// <summary>A downloaded file is damaged: a truncated archive, a bad record CRC, a wrong length.</summary>
-    Corrupt,
-}
-
 /// <summary>A download failed in a way a person can act on; the message says what, where and what to do.</summary>
 public class DownloadException(DownloadFailure failure, string message, Uri? url = null, Exception? inner = null)
     : Exception(message, inner)
@@ -82,19 +63,4 @@ public class DownloadException(DownloadFailure failure, string message, Uri? url
             if (x is SocketException s) return s.Message;
         return e is HttpRequestException { StatusCode: HttpStatusCode code } ? $"HTTP {(int)code} {code}" : e.Message;
     }
-}
-
-/// <summary>One or more category names the listing does not hold, each with the closest real names.</summary>
-public sealed class UnknownCategoryException(IReadOnlyList<UnknownCategory> unknown)
-    : DownloadException(DownloadFailure.UnknownCategory,
-        string.Join("\n", unknown.Select(u => u.Describe())) + "\n(--list prints every category)")
-{
-    public IReadOnlyList<UnknownCategory> Unknown { get; } = unknown;
-}
-
-/// <summary>A name that matched no category, and the closest names (best first).</summary>
-public sealed record UnknownCategory(string Requested, IReadOnlyList<string> Suggestions)
-{
-    public string Describe() => $"unknown category '{Requested}'" +
-        (Suggestions.Count > 0 ? $"; did you mean: {string.Join(", ", Suggestions)}?" : "");
 }

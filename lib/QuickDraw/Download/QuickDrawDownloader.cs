@@ -132,7 +132,7 @@ public sealed class QuickDrawDownloader : IDisposable
     /// <param name="keepArchive">Keep the .tar.gz after a verified extraction (default: delete it, ≈1 GB).</param>
     /// <param name="ct">Cancels; the partial archive is kept for resuming.</param>
     /// <param name="countRecords">Counts a TFRecord file's records, throwing on a bad CRC; default: a built-in
-    /// framing and CRC check (<see cref="QuickDraw.Records.TfRecordReader.CountRecords"/>).</param>
+    /// framing and CRC check (<see cref="QuickDraw.TfRecord.TfRecordReader.CountRecords"/>).</param>
     public Task<TutorialDataset> DownloadTutorialAsync(string? folder = null, IProgress<FileProgress>? progress = null,
         bool keepArchive = false, Func<string, long>? countRecords = null, CancellationToken ct = default) =>
         TutorialDataset.FetchAsync(http, Source.TutorialTarballUrl, folder ?? TutorialDataset.DefaultFolder, progress,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 
@@ -120,69 +119,3 @@ internal sealed class ResilientHttp : IDisposable
 
     public void Dispose() => client.Dispose();
 }
-
-/// <summary>Cancels an attempt when the server sends nothing for the stall timeout: each awaited network
-/// operation gets the full timeout again, so a slow but moving transfer never trips it. With a request's clock,
-/// an operation also ends at the request's deadline without data (<see cref="NoDataException"/>), and a wait
-/// longer than the notice interval is reported as it goes.</summary>
-internal sealed class StallGuard(TimeSpan stall, CancellationToken outer, RequestClock? clock = null) : IDisposable
-{
-    readonly CancellationTokenSource cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
-
-    public CancellationToken Token => cts.Token;
-
-    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> op)
-    {
-        var remaining = clock?.Remaining ?? stall;
-        bool byDeadline = remaining < stall;
-        if (remaining <= TimeSpan.Zero) throw new NoDataException();
-        cts.CancelAfter(byDeadline ? remaining : stall);
-        using var notices = clock?.WaitNotices(stall);
-        try
-        {
-            var result = await op(cts.Token);
-            clock?.Touch();
-            return result;
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException
-                                  && cts.IsCancellationRequested && !outer.IsCancellationRequested)
-        {
-            if (byDeadline) throw new NoDataException();
-            throw new StallException(stall, e);
-        }
-        finally
-        {
-            if (!cts.IsCancellationRequested) cts.CancelAfter(Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    public void Dispose() => cts.Dispose();
-}
-
-/// <summary>One request's time without data, over all its attempts: the deadline it counts down to, and the notices
-/// a long wait sends.</summary>
-internal sealed class RequestClock(TimeSpan deadline, TimeSpan noticeEvery, Action<string>? say)
-{
-    long lastData = Stopwatch.GetTimestamp();
-
-    /// <summary>Data (or an answer) arrived: the deadline starts again.</summary>
-    public void Touch() => Interlocked.Exchange(ref lastData, Stopwatch.GetTimestamp());
-
-    /// <summary>Time since data last arrived.</summary>
-    public TimeSpan Quiet => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastData));
-
-    /// <summary>Time left before the request fails for want of data.</summary>
-    public TimeSpan Remaining => deadline - Quiet;
-
-    /// <summary>While an operation waits: "no data for 5 s" every notice interval, until disposed.</summary>
-    public IDisposable? WaitNotices(TimeSpan stall) => say == null ? null : new Timer(_ =>
-        say($"no data for {Quiet.TotalSeconds:0} s; still waiting (this attempt ends after {stall.TotalSeconds:0.###} s of silence, " +
-            $"the file after {deadline.TotalSeconds:0.###} s without data)"), null, noticeEvery, noticeEvery);
-}
-
-/// <summary>The request's deadline without data passed (not transient: no more attempts).</summary>
-internal sealed class NoDataException() : TimeoutException("no data before the request's deadline");
-
-/// <summary>No bytes for the stall timeout (transient: the attempt is retried).</summary>
-internal sealed class StallException(TimeSpan stall, Exception inner)
-    : TimeoutException($"no data for {stall.TotalSeconds:0.###} s", inner);

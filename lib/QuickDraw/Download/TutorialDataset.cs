@@ -48,7 +48,7 @@ public sealed record TutorialDataset(string Folder, IReadOnlyDictionary<string, 
         var files = await TutorialArchive.ExtractAsync(archive, folder, new FileReporter(progress, "extracting " + name,
             ProgressUnit.Bytes, new FileInfo(archive).Length), ct);
 
-        var count = countRecords ?? QuickDraw.Records.TfRecordReader.CountRecords;
+        var count = countRecords ?? QuickDraw.TfRecord.TfRecordReader.CountRecords;
         var records = new Dictionary<string, long>();
         var shards = files.Where(f => Path.GetFileName(f).Contains(".tfrecord-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         var verify = new FileReporter(progress, "verifying records", ProgressUnit.Bytes, shards.Sum(f => new FileInfo(Path.Combine(folder, f)).Length));

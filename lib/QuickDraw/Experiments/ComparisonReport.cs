@@ -6,9 +6,6 @@ using Plotly.NET;
 
 namespace QuickDraw.Experiments;
 
-/// <summary>The files a report wrote (the PNG is null when not asked for).</summary>
-public sealed record ReportFiles(string Html, string Markdown, string? Png);
-
 /// <summary>
 /// Any set of runs → one self-contained HTML report (plotly.js embedded in full: it opens offline, from a
 /// file or a repository): eval accuracy against steps and wall time, loss curves, final accuracy against

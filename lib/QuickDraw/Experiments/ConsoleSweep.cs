@@ -1,4 +1,5 @@
 using Spectre.Console;
+using QuickDraw.Common;
 using QuickDraw.Training;
 
 namespace QuickDraw.Experiments;
@@ -29,7 +30,7 @@ public static class ConsoleSweep
     public static IReadOnlyList<SweepRunResult> Run(SweepRunner runner, SweepSpec spec, CancellationToken cancel = default)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
-            return runner.Run(spec, new Reporter(p => { if (Line(p) is { } line) AnsiConsole.MarkupLine(line); }), cancel);
+            return runner.Run(spec, new SynchronousProgress<SweepProgress>(p => { if (Line(p) is { } line) AnsiConsole.MarkupLine(line); }), cancel);
 
         IReadOnlyList<SweepRunResult> results = [];
         AnsiConsole.Progress()
@@ -39,7 +40,7 @@ public static class ConsoleSweep
             {
                 var sweep = ctx.AddTask("sweep", maxValue: 1000);
                 var run = ctx.AddTask("run", maxValue: 1000);
-                results = runner.Run(spec, new Reporter(p =>
+                results = runner.Run(spec, new SynchronousProgress<SweepProgress>(p =>
                 {
                     sweep.Value = 1000 * p.Fraction;
                     sweep.Description = Markup.Escape($"sweep: run {p.Index + 1}/{p.Count}");
@@ -70,10 +71,5 @@ public static class ConsoleSweep
         if (p.Training?.Message is { } m) return $"  {where}  [dim]{Markup.Escape(m)}[/]";
         if (p.Message is { } msg) return p.Run.Length == 0 ? $"  {Markup.Escape(msg)}" : $"  {where}  {Markup.Escape(msg)}";
         return null;
-    }
-
-    sealed class Reporter(Action<SweepProgress> report) : IProgress<SweepProgress>
-    {
-        public void Report(SweepProgress value) => report(value);
     }
 }

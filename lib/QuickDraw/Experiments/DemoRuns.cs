@@ -1,5 +1,5 @@
 using QuickDraw.Configuration;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 
 namespace QuickDraw.Experiments;

@@ -4,10 +4,6 @@ using QuickDraw.Training;
 
 namespace QuickDraw.Experiments;
 
-/// <summary>One run of a sweep: its folder name and its full configuration (NumClasses is set from the
-/// data when it runs). <paramref name="Varied"/> holds the values the grid or run list chose.</summary>
-public sealed record SweepRun(string Name, ModelConfig Model, TrainConfig Train, IReadOnlyDictionary<string, object> Varied);
-
 /// <summary>Turns a spec into its runs.</summary>
 public static class Sweep
 {

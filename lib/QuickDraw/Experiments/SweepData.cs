@@ -1,6 +1,6 @@
 using QuickDraw.Common;
-using QuickDraw.Ink;
-using QuickDraw.Records;
+using QuickDraw.Drawings;
+using QuickDraw.Shards;
 
 namespace QuickDraw.Experiments;
 

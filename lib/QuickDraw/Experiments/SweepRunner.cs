@@ -1,26 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 
 namespace QuickDraw.Experiments;
-
-/// <summary>What a run's folder says before the sweep starts: nothing yet, an interrupted run to resume, or done.</summary>
-public enum RunState { New, Resume, Done }
-
-/// <summary>What happened to a run in this sweep.</summary>
-public enum RunOutcome { Trained, Resumed, Skipped, Stopped }
-
-/// <summary>A run of the sweep and its folder, as found before training.</summary>
-public sealed record PlannedRun(SweepRun Run, RunFolder Folder, RunState State);
-
-/// <summary>A run's outcome and its summary.</summary>
-public sealed record SweepRunResult(PlannedRun Plan, RunOutcome Outcome, RunSummary Summary);
-
-/// <summary>Progress of the whole sweep: run <paramref name="Index"/> (0-based) of <paramref name="Count"/>,
-/// <paramref name="Fraction"/> of the sweep done (finished runs count whole, the current one by its budget),
-/// with the trainer's report or a message.</summary>
-public sealed record SweepProgress(int Index, int Count, string Run, double Fraction, TrainingProgress? Training = null, string? Message = null);
 
 /// <summary>
 /// Runs a sweep through <see cref="Trainer.Run"/>, one run after another, into

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using QuickDraw.Configuration;
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 
 namespace QuickDraw.Experiments;
 

@@ -1,3 +1,4 @@
+using QuickDraw.Drawings;
 namespace QuickDraw.Ink;
 
 /// <summary>

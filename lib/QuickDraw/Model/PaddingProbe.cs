@@ -2,12 +2,6 @@ using static TorchSharp.torch;
 
 namespace QuickDraw.Model;
 
-/// <summary>How much a drawing's logits move when it is padded with <see cref="Padding"/> zero steps.</summary>
-/// <param name="Padding">Zero rows appended after the drawing's last point.</param>
-/// <param name="ChangeWithLengths">Largest |Δ logit| against the unpadded drawing when the model is told the true length.</param>
-/// <param name="ChangeIgnoringLengths">The same when the padding is passed off as ink (length = padded length).</param>
-public sealed record PaddingEffect(int Padding, double ChangeWithLengths, double ChangeIgnoringLengths);
-
 /// <summary>
 /// The padding experiment: in a batch, short drawings are padded with zeros up to the longest one. A model that
 /// respects lengths gives a drawing the same logits whatever it is batched with; one that reads the padding as
@@ -21,23 +15,17 @@ public static class PaddingProbe
     {
         if (ink.Length < 3 || ink.Length % 3 != 0) throw new ArgumentException("ink must be a flattened [N, 3] array with N ≥ 1", nameof(ink));
         int n = ink.Length / 3;
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        using var _ = EvalMode.Of(model);
+        using var scope = NewDisposeScope();
+        var alone = Logits(model, ink, n, n);
+        return paddings.Select(p =>
         {
-            using var _ = no_grad();
-            using var scope = NewDisposeScope();
-            var alone = Logits(model, ink, n, n);
-            return paddings.Select(p =>
-            {
-                var padded = new float[(n + p) * 3];
-                ink.CopyTo(padded, 0);
-                double withLengths = (Logits(model, padded, n + p, n) - alone).abs().max().item<float>();
-                double ignoring = (Logits(model, padded, n + p, n + p) - alone).abs().max().item<float>();
-                return new PaddingEffect(p, withLengths, ignoring);
-            }).ToList();
-        }
-        finally { model.train(wasTraining); }
+            var padded = new float[(n + p) * 3];
+            ink.CopyTo(padded, 0);
+            double withLengths = (Logits(model, padded, n + p, n) - alone).abs().max().item<float>();
+            double ignoring = (Logits(model, padded, n + p, n + p) - alone).abs().max().item<float>();
+            return new PaddingEffect(p, withLengths, ignoring);
+        }).ToList();
     }
 
     static Tensor Logits(RnnClassifier model, float[] ink, int steps, int length) =>

@@ -1,51 +1,14 @@
+using QuickDraw.Ink;
 using QuickDraw.Model;
 using static TorchSharp.torch;
 
 namespace QuickDraw.Training;
 
-/// <summary>A fuller look at a trained model on a set of shards: the headline metrics plus per-class accuracy,
-/// the confusion matrix and the pairs it confuses most.</summary>
-public sealed record EvaluationReport(EvalMetrics Metrics, string[] Classes, long[,] Confusion)
-{
-    /// <summary>Accuracy of each class (NaN when the set has none of it).</summary>
-    public double[] PerClassAccuracy => Enumerable.Range(0, Classes.Length).Select(c =>
-    {
-        long total = 0;
-        for (int p = 0; p < Classes.Length; p++) total += Confusion[c, p];
-        return total == 0 ? double.NaN : (double)Confusion[c, c] / total;
-    }).ToArray();
-
-    /// <summary>(true, predicted, count) of the most frequent mistakes, largest first.</summary>
-    public IReadOnlyList<(string True, string Predicted, long Count)> MostConfused(int top = 10)
-    {
-        var pairs = new List<(string, string, long)>();
-        for (int t = 0; t < Classes.Length; t++)
-            for (int p = 0; p < Classes.Length; p++)
-                if (t != p && Confusion[t, p] > 0) pairs.Add((Classes[t], Classes[p], Confusion[t, p]));
-        return pairs.OrderByDescending(x => x.Item3).ThenBy(x => x.Item1, StringComparer.Ordinal).Take(top).ToList();
-    }
-
-    /// <summary>The confusion matrix as CSV: rows = true class, columns = predicted class.</summary>
-    public string ConfusionCsv()
-    {
-        var sb = new System.Text.StringBuilder();
-        sb.Append("true\\predicted,").AppendJoin(',', Classes.Select(Quote)).Append('\n');
-        for (int t = 0; t < Classes.Length; t++)
-        {
-            sb.Append(Quote(Classes[t]));
-            for (int p = 0; p < Classes.Length; p++) sb.Append(',').Append(Confusion[t, p]);
-            sb.Append('\n');
-        }
-        return sb.ToString();
-    }
-
-    static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-}
-
 public static class Analysis
 {
-    /// <summary>Evaluates <paramref name="model"/> on <paramref name="files"/> with a confusion matrix.</summary>
-    public static EvaluationReport Evaluate(RnnClassifier model, string[] classes, IReadOnlyList<string> files, Device device, int batchSize = 256, int maxExamples = 0)
+    /// <summary><see cref="Evaluator.Evaluate"/> (the headline metrics) plus the confusion matrix of <paramref name="model"/>
+    /// on <paramref name="files"/>, from which the report derives per-class accuracy and the most confused pairs.</summary>
+    public static EvaluationReport EvaluateWithConfusion(RnnClassifier model, string[] classes, IReadOnlyList<string> files, Device device, int batchSize = 256, int maxExamples = 0)
     {
         var confusion = new long[classes.Length, classes.Length];
         var metrics = Evaluator.Evaluate(model, files, device, batchSize, maxExamples, (logits, labels) =>
@@ -68,24 +31,15 @@ public static class Analysis
         fractions ??= [0.25, 0.5, 0.75, 1.0];
         var records = ShardData.ReadAll(files).Take(maxExamples > 0 ? maxExamples : int.MaxValue).ToList();
         var result = new List<(double, double)>();
-        bool wasTraining = model.training;
-        model.eval();
-        using var _ = no_grad();
         foreach (var f in fractions)
         {
             var prefixes = records.Select(r => r with { Ink = InkPrefix.ByStrokeFraction(r.Ink, f), Points = 0 })
                                   .Select(r => r with { Points = r.Ink.Length / 3 }).Where(r => r.Points > 0).ToList();
             long correct = 0;
-            for (int i = 0; i < prefixes.Count; i += batchSize)
-            {
-                using var scope = NewDisposeScope();
-                var batch = HostBatch.Pad(prefixes.GetRange(i, Math.Min(batchSize, prefixes.Count - i)));
-                var (ink, lengths, labels) = batch.ToTensors(device);
-                correct += model.call(ink, lengths).argmax(1).eq(labels).sum().item<long>();
-            }
+            BatchedForward.Run(model, BatchedForward.Batches(prefixes, batchSize), device,
+                (_, logits, labels) => correct += logits.argmax(1).eq(labels).sum().item<long>());
             result.Add((f, records.Count == 0 ? double.NaN : (double)correct / records.Count));
         }
-        model.train(wasTraining);
         return result;
     }
 }

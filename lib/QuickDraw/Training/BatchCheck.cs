@@ -1,5 +1,5 @@
 using QuickDraw.Common;
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 
 namespace QuickDraw.Training;
 

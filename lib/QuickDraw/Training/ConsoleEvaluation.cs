@@ -24,7 +24,7 @@ public static class ConsoleEvaluation
         var (model, config) = Trainer.Load(run, chosen);
         using var _ = model;
         var files = ShardData.Shards(data ?? config.Data, split);
-        var report = Analysis.Evaluate(model, config.Classes, files, chosen, maxExamples: maxExamples);
+        var report = Analysis.EvaluateWithConfusion(model, config.Classes, files, chosen, maxExamples: maxExamples);
         AnsiConsole.MarkupLineInterpolated($"[bold]{run.Name}[/] on {files.Length} {split} shard(s): {report.Metrics}");
 
         var folder = outFolder ?? run.Path;

@@ -1,6 +1,7 @@
 using QuickDraw.Common;
 using QuickDraw.Model;
 using Spectre.Console;
+using QuickDraw.Common;
 
 namespace QuickDraw.Training;
 
@@ -14,7 +15,7 @@ public static class ConsoleTraining
     public static RunSummary Start(RunFolder run, ModelConfig model, TrainConfig train, string? preset, string data, CancellationToken cancel = default)
     {
         var folder = System.IO.Path.GetFullPath(data);
-        var config = new RunConfig(model, train, folder, Records.ShardLayout.ReadClasses(folder)) { Preset = preset };
+        var config = new RunConfig(model, train, folder, Shards.ShardLayout.ReadClasses(folder)) { Preset = preset };
         return Run(run, config, resume: false, cancel);
     }
 
@@ -48,7 +49,7 @@ public static class ConsoleTraining
             left = eta.Observe(p.Step, p.Seconds) is { } s ? TrainingEta.Format(s) : null;
         }
         if (!AnsiConsole.Profile.Capabilities.Interactive)
-            return Trainer.Run(run, config, resume, new Reporter(p => { Pace(p); AnsiConsole.MarkupLine(Line(p, t.Steps, left)); }), cancel);
+            return Trainer.Run(run, config, resume, new SynchronousProgress<TrainingProgress>(p => { Pace(p); AnsiConsole.MarkupLine(Line(p, t.Steps, left)); }), cancel);
 
         RunSummary summary = null!;
         AnsiConsole.Progress()
@@ -57,7 +58,7 @@ public static class ConsoleTraining
             .Start(ctx =>
             {
                 var task = ctx.AddTask("training (measuring the pace...)", maxValue: Math.Max(1, t.Steps));
-                summary = Trainer.Run(run, config, resume, new Reporter(p =>
+                summary = Trainer.Run(run, config, resume, new SynchronousProgress<TrainingProgress>(p =>
                 {
                     Pace(p);
                     task.Value = p.Step;
@@ -88,11 +89,5 @@ public static class ConsoleTraining
         if (s.Best != null) t.AddRow("best eval", Markup.Escape($"top-1 {s.Best.Top1:P2} at step {s.BestStep:N0}"));
         t.AddRow("folder", Markup.Escape(run.Path));
         AnsiConsole.Write(t);
-    }
-
-    // Reports synchronously on the trainer's thread (Progress<T> would post to the thread pool).
-    sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

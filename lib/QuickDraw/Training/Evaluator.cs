@@ -14,24 +14,18 @@ public static class Evaluator
         int maxExamples = 0, Action<Tensor, Tensor>? onBatch = null, string? dataFolder = null)
     {
         dataFolder ??= files.Count > 0 ? Path.GetDirectoryName(Path.GetFullPath(files[0]))! : "";
-        bool wasTraining = model.training;
-        model.eval();
         var acc = new MetricsAccumulator();
-        try
+        var checkedBatches = ShardData.Batches(files, batchSize, maxExamples).Select(batch =>
         {
-            using var _ = no_grad();
-            foreach (var batch in ShardData.Batches(files, batchSize, maxExamples))
-            {
-                using var scope = NewDisposeScope();
-                BatchCheck.Check(batch, model.Config.NumClasses, dataFolder);
-                var (ink, lengths, labels) = batch.ToTensors(device);
-                var logits = model.call(ink, lengths);
-                var loss = nn.functional.cross_entropy(logits, labels).item<float>();
-                acc.Add(logits, labels, loss);
-                onBatch?.Invoke(logits.cpu(), labels.cpu());
-            }
-        }
-        finally { model.train(wasTraining); }
+            BatchCheck.Check(batch, model.Config.NumClasses, dataFolder);
+            return batch;
+        });
+        BatchedForward.Run(model, checkedBatches, device, (_, logits, labels) =>
+        {
+            var loss = nn.functional.cross_entropy(logits, labels).item<float>();
+            acc.Add(logits, labels, loss);
+            onBatch?.Invoke(logits.cpu(), labels.cpu());
+        });
         return acc.Result;
     }
 }

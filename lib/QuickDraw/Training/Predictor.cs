@@ -1,3 +1,4 @@
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 using QuickDraw.Model;
 using static TorchSharp.torch;
@@ -22,23 +23,18 @@ public sealed class Predictor(RnnClassifier model, string[] classes, Device? dev
     /// <summary>The k most likely classes of each drawing, most likely first.</summary>
     public IReadOnlyList<IReadOnlyList<(string Class, double Probability)>> Predict(IReadOnlyList<Drawing> drawings, int k = 3)
     {
-        var records = drawings.Select(d => new QuickDraw.Records.InkRecord(InkConverter.ToInk(d), d.PointCount - 1, 0)).ToList();
+        var records = drawings.Select(d => new QuickDraw.Shards.InkRecord(InkConverter.ToInk(d), d.PointCount - 1, 0)).ToList();
         var result = new List<IReadOnlyList<(string, double)>>();
-        model.eval();
-        using var _ = no_grad();
-        for (int i = 0; i < records.Count; i += 256)
+        BatchedForward.Run(model, BatchedForward.Batches(records, 256), device, (batch, logits, _) =>
         {
-            using var scope = NewDisposeScope();
-            var batch = HostBatch.Pad(records.GetRange(i, Math.Min(256, records.Count - i)));
-            var (ink, lengths, _) = batch.ToTensors(device);
-            var probs = nn.functional.softmax(model.call(ink, lengths), 1);
+            var probs = nn.functional.softmax(logits, 1);
             var (values, indexes) = probs.topk(Math.Min(k, classes.Length), dim: 1);
             var v = values.cpu().data<float>().ToArray();
             var ix = indexes.cpu().data<long>().ToArray();
             int kk = (int)values.shape[1];
             for (int b = 0; b < batch.Size; b++)
                 result.Add(Enumerable.Range(0, kk).Select(j => (classes[ix[b * kk + j]], (double)v[b * kk + j])).ToList());
-        }
+        });
         return result;
     }
 }

@@ -1,36 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using QuickDraw.Common;
-using QuickDraw.Model;
 
 namespace QuickDraw.Training;
-
-/// <summary>What a run folder's config.json holds: everything needed to rebuild the run.</summary>
-public sealed record RunConfig(ModelConfig Model, TrainConfig Train, string Data, string[] Classes)
-{
-    /// <summary>The preset its settings started from (QuickDraw.Configuration.Presets); null for runs made before
-    /// presets, and for settings built in code.</summary>
-    public string? Preset { get; init; }
-    public string? Created { get; init; }
-    public string? Machine { get; init; }
-}
-
-/// <summary>The outcome of a run, written as summary.json.</summary>
-public sealed record RunSummary
-{
-    public long Steps { get; init; }
-    public double Seconds { get; init; }
-    public long Examples { get; init; }
-    public double ExamplesPerSecond { get; init; }
-    public long Parameters { get; init; }
-    public string Device { get; init; } = "";
-    public EvalMetrics? Final { get; init; }
-    public EvalMetrics? Best { get; init; }
-    public long BestStep { get; init; }
-    public bool Completed { get; init; }
-    public string Label { get; init; } = "";
-}
 
 /// <summary>
 /// One run's folder, self-describing: <c>config.json</c>, <c>classes.txt</c>, <c>metrics.csv</c> (a row per log
@@ -153,37 +125,5 @@ public sealed class RunFolder(string path)
         var tmp = path + ".tmp";
         System.IO.File.WriteAllText(tmp, text);
         System.IO.File.Move(tmp, path, overwrite: true);
-    }
-}
-
-/// <summary>One row of metrics.csv. Split is "train" (running averages since the last log) or "eval".</summary>
-public readonly record struct MetricsRow(long Step, double Seconds, string Split, double Loss, double Top1, double Top3, double Map3, double ExamplesPerSecond)
-{
-    static readonly CultureInfo C = CultureInfo.InvariantCulture;
-
-    public string ToCsv() => string.Join(',', Step.ToString(C), Seconds.ToString("0.###", C), Split, F(Loss), F(Top1), F(Top3), F(Map3), ExamplesPerSecond.ToString("0.#", C));
-
-    static string F(double v) => double.IsNaN(v) ? "" : v.ToString("0.######", C);
-    static double P(string s) => s.Length == 0 ? double.NaN : double.Parse(s, C);
-
-    public static MetricsRow Parse(string line)
-    {
-        var f = line.Split(',');
-        if (f.Length != 8) throw new FormatException($"metrics row needs 8 fields: {line}");
-        return new MetricsRow(long.Parse(f[0], C), P(f[1]), f[2], P(f[3]), P(f[4]), P(f[5]), P(f[6]), P(f[7]));
-    }
-
-    /// <summary><see cref="Parse"/> without throwing: false for a row that is cut short or not a metrics row.</summary>
-    public static bool TryParse(string line, out MetricsRow row)
-    {
-        row = default;
-        var f = line.Split(',');
-        if (f.Length != 8 || f[2] is not ("train" or "eval") || !long.TryParse(f[0], NumberStyles.Integer, C, out long step)) return false;
-        var v = new double[8];
-        foreach (int i in (int[])[1, 3, 4, 5, 6, 7])
-            if (f[i].Length == 0) v[i] = double.NaN;
-            else if (!double.TryParse(f[i], NumberStyles.Float, C, out v[i])) return false;
-        row = new MetricsRow(step, v[1], f[2], v[3], v[4], v[5], v[6], v[7]);
-        return true;
     }
 }

@@ -1,4 +1,5 @@
-using QuickDraw.Records;
+using QuickDraw.Shards;
+using QuickDraw.TfRecord;
 
 namespace QuickDraw.Training;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using QuickDraw.Records;
+using QuickDraw.Shards;
+using QuickDraw.TfRecord;
 
 namespace QuickDraw.Training;
 

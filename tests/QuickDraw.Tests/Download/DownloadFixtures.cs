@@ -79,7 +79,7 @@ public static class DownloadFixtures
     public static byte[] TfRecords(IEnumerable<byte[]> payloads)
     {
         var output = new MemoryStream();
-        using (var writer = new QuickDraw.Records.TfRecordWriter(output, leaveOpen: true))
+        using (var writer = new QuickDraw.TfRecord.TfRecordWriter(output, leaveOpen: true))
             foreach (var data in payloads) writer.Write(data);
         return output.ToArray();
     }

@@ -1,6 +1,6 @@
 using System.Text;
 using QuickDraw.Download;
-using QuickDraw.Records;
+using QuickDraw.TfRecord;
 
 namespace QuickDraw.Tests.Download;
 

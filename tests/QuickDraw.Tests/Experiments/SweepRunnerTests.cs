@@ -1,3 +1,4 @@
+using QuickDraw.Common;
 using QuickDraw.Experiments;
 using QuickDraw.Training;
 
@@ -55,7 +56,7 @@ public class SweepRunnerTests(SmallSweep sweep)
         var paths = sweep.Elsewhere("interrupted");
         var runner = new SweepRunner(paths);
         using var cancel = new CancellationTokenSource();
-        var progress = new SyncProgress<SweepProgress>(p => { if (p.Index == 1 && p.Training is { Step: 5, Eval: null, Message: null }) cancel.Cancel(); });
+        var progress = new SynchronousProgress<SweepProgress>(p => { if (p.Index == 1 && p.Training is { Step: 5, Eval: null, Message: null }) cancel.Cancel(); });
 
         var first = runner.Run(sweep.Sweep, progress, cancel.Token);
         Assert.Equal([RunOutcome.Trained, RunOutcome.Stopped], first.Select(r => r.Outcome));
@@ -82,14 +83,8 @@ public class SweepRunnerTests(SmallSweep sweep)
     public void ProgressCoversTheWholeSweep()
     {
         var reports = new List<SweepProgress>();
-        sweep.Runner.Run(sweep.Sweep, new SyncProgress<SweepProgress>(reports.Add));
+        sweep.Runner.Run(sweep.Sweep, new SynchronousProgress<SweepProgress>(reports.Add));
         Assert.Equal([0.25, 0.5, 0.75, 1.0], reports.Select(r => r.Fraction));
         Assert.All(reports, r => Assert.Equal(4, r.Count));
     }
-}
-
-/// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
-public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using QuickDraw.Common;
-using QuickDraw.Ink;
-using QuickDraw.Records;
+using QuickDraw.Drawings;
+using QuickDraw.Shards;
+using QuickDraw.TfRecord;
 
 namespace QuickDraw.Tests.Hostile;
 

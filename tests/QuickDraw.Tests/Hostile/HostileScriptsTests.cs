@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using QuickDraw.Common;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Tests.Scripts;
 using Xunit.Abstractions;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using QuickDraw.Common;
-using QuickDraw.Ink;
-using QuickDraw.Records;
+using QuickDraw.Drawings;
+using QuickDraw.Shards;
+using QuickDraw.TfRecord;
 
 namespace QuickDraw.Tests.Hostile;
 
@@ -138,22 +139,5 @@ public class OutputFolderTests
         File.WriteAllText(path, $"{DeadPid()} 1 x\nhost\ncmd\n");
         Assert.False(OutputLock.IsHeld(path));
         using (OutputLock.Acquire(path, "x")) Assert.True(OutputLock.IsHeld(path));
-    }
-}
-
-public class FolderSwapTests
-{
-    [Fact]
-    public void ReplacingAFolderSwapsItInOneStepOnLinux()
-    {
-        using var dir = new TempDir();
-        Directory.CreateDirectory(dir.File("target"));
-        File.WriteAllText(dir.File("target/old"), "old");
-        Directory.CreateDirectory(dir.File("new"));
-        File.WriteAllText(dir.File("new/fresh"), "new");
-        bool atomic = FolderSwap.Replace(dir.File("target"), dir.File("new"));
-        Assert.Equal(OperatingSystem.IsLinux(), atomic);
-        Assert.Equal("new", File.ReadAllText(dir.File("target/fresh")));
-        Assert.Equal("old", File.ReadAllText(dir.File("new/old"))); // the old folder, for the caller to delete
     }
 }

@@ -1,3 +1,4 @@
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 
 namespace QuickDraw.Tests.Ink;

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using QuickDraw.Drawings;
 using QuickDraw.Experiments;
-using QuickDraw.Ink;
 using Xunit.Abstractions;
 
 namespace QuickDraw.Tests.Play;

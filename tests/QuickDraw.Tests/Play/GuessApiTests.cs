@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 using QuickDraw.Play;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
-using QuickDraw.Ink;
+using QuickDraw.Drawings;
 using QuickDraw.Model;
 using QuickDraw.Play;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 
 namespace QuickDraw.Tests.Play;

@@ -1,3 +1,4 @@
+using QuickDraw.Drawings;
 using QuickDraw.Ink;
 using Xunit.Abstractions;
 

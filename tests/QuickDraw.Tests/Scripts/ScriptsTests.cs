@@ -96,7 +96,7 @@ public class ScriptsTests(ITestOutputHelper output)
         // train.cs as a user runs it; SIGINT (what Ctrl-C sends) once training is under way, then --resume.
         using var dir = new TempDir();
         var data = dir.File("shards");
-        QuickDraw.Records.DoodleShards.Write(data, trainPerClass: 60, evalPerClass: 10);
+        QuickDraw.Shards.DoodleShards.Write(data, trainPerClass: 60, evalPerClass: 10);
         var runPath = dir.File("run");
         string[] args = ["--data", data, "--run", runPath, "--steps", "3000", "--batch-size", "8", "--num-conv", "8", "--conv-len", "3",
             "--num-layers", "1", "--num-nodes", "8", "--log-every-steps", "5", "--eval-every-steps", "100000", "--checkpoint-every-steps", "100000", "--threads", "1"];

@@ -36,14 +36,3 @@ public class MetricsTests
         Assert.Equal(2.5, acc.Result.Loss, 12);
     }
 }
-
-public class TrainConfigTests
-{
-    [Fact]
-    public void LearningRateScalesLinearlyWithBatchOnlyWhenAsked()
-    {
-        Assert.Equal(1e-3, new TrainConfig { LearningRate = 1e-3, BatchSize = 512 }.EffectiveLearningRate, 15);
-        Assert.Equal(8e-3, new TrainConfig { LearningRate = 1e-3, BatchSize = 512, LearningRateReferenceBatch = 64 }.EffectiveLearningRate, 15);
-        Assert.Throws<ArgumentException>(() => new TrainConfig { LearningRateReferenceBatch = -1 }.Validate());
-    }
-}

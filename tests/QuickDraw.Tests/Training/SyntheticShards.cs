@@ -1,5 +1,5 @@
-using QuickDraw.Ink;
-using QuickDraw.Records;
+using QuickDraw.Drawings;
+using QuickDraw.Shards;
 
 namespace QuickDraw.Tests.Training;
 

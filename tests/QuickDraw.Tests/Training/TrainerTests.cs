@@ -1,5 +1,6 @@
+using QuickDraw.Common;
 using QuickDraw.Model;
-using QuickDraw.Records;
+using QuickDraw.Shards;
 using QuickDraw.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -52,7 +53,7 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
 
         var interrupted = new RunFolder(dir.File("interrupted"));
         using var cancel = new CancellationTokenSource();
-        var progress = new SyncProgress(p => { if (p.Step == 10 && p.Eval == null && p.Message == null) cancel.Cancel(); });
+        var progress = new SynchronousProgress<TrainingProgress>(p => { if (p.Step == 10 && p.Eval == null && p.Message == null) cancel.Cancel(); });
         var first = Trainer.Run(interrupted, Config(steps: 20), progress: progress, cancel: cancel.Token);
         Assert.False(first.Completed);
         Assert.Equal(10, first.Steps);
@@ -82,7 +83,7 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
 
         var interrupted = new RunFolder(dir.File("interrupted"));
         using var cancel = new CancellationTokenSource();
-        var progress = new SyncProgress(p => { if (p.Step == 10 && p.Eval == null && p.Message == null) cancel.Cancel(); });
+        var progress = new SynchronousProgress<TrainingProgress>(p => { if (p.Step == 10 && p.Eval == null && p.Message == null) cancel.Cancel(); });
         Trainer.Run(interrupted, Scheduled(), progress: progress, cancel: cancel.Token);
         Trainer.Run(interrupted, Scheduled(), resume: true);
 
@@ -109,11 +110,5 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
         using var d = no_grad();
         Assert.True(model.call(ink, lengths).eq(again.call(ink, lengths)).all().item<bool>());
         Assert.True(model.call(ink, lengths).abs().sum().item<float>() > 0);
-    }
-
-    // Progress<T> posts to the thread pool; the trainer's reports must be seen synchronously here.
-    sealed class SyncProgress(Action<TrainingProgress> act) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => act(value);
     }
 }

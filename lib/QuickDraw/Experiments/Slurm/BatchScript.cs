@@ -2,27 +2,6 @@ using System.Text;
 
 namespace QuickDraw.Experiments.Slurm;
 
-/// <summary>One array task: <paramref name="Index"/> is the run's number in the sweep (0-based, so a run keeps its
-/// task id across resubmissions) and <paramref name="Run"/> its folder's name.</summary>
-public sealed record SlurmTask(int Index, string Run);
-
-/// <summary>What a sweep's batch script runs: the runs as array tasks, the published task program
-/// (<paramref name="App"/>), and the folders it reads and writes (all absolute, on the shared filesystem).</summary>
-public sealed record BatchPlan(string Sweep, string SweepFolder, IReadOnlyList<SlurmTask> Tasks, string App, string Root, string Data, string? Sample)
-{
-    /// <summary>The folder of the sweep's SLURM files: batch scripts, jobs.jsonl, logs/.</summary>
-    public string SlurmFolder => SlurmFolderOf(SweepFolder);
-
-    /// <summary>Where each task writes its output (one file per array task; a requeued task appends).</summary>
-    public string LogPattern => Path.Combine(SlurmFolder, "logs", "%A_%a.log");
-
-    /// <summary><c>experiments/&lt;sweep&gt;/slurm</c>.</summary>
-    public static string SlurmFolderOf(string sweepFolder) => Path.Combine(sweepFolder, "slurm");
-
-    /// <summary>The log of task <paramref name="taskId"/> of array job <paramref name="arrayJobId"/>.</summary>
-    public static string LogOf(string sweepFolder, long arrayJobId, int taskId) => Path.Combine(SlurmFolderOf(sweepFolder), "logs", $"{arrayJobId}_{taskId}.log");
-}
-
 /// <summary>
 /// Writes the sbatch script of a sweep: one array job, one array task per pending run. Each task runs the published
 /// <c>QuickDraw.SweepTask</c> on its run, which trains it through the same library call as a local sweep, into the

@@ -2,29 +2,6 @@ using QuickDraw.Training;
 
 namespace QuickDraw.Experiments.Slurm;
 
-/// <summary>Where a run of a cluster sweep stands.</summary>
-public enum SlurmRunState
-{
-    /// <summary>Never submitted (and not trained locally either).</summary>
-    NotSubmitted,
-    /// <summary>Queued (or requeued), waiting for resources or its begin time.</summary>
-    Pending,
-    Running,
-    /// <summary>Its run folder holds a finished run.</summary>
-    Done,
-    /// <summary>Cancelled, timed out or preempted: resubmitting the sweep continues it (from its checkpoint when it has one).</summary>
-    Stopped,
-    /// <summary>The task failed: its log says why. Resubmitting the sweep tries it again.</summary>
-    Failed,
-}
-
-/// <summary>A run's state with the array task that last had it (<c>job_task</c>), its log and a detail line.</summary>
-public sealed record SlurmRunStatus(int Index, string Run, SlurmRunState State, string? Task, string? Log, string Detail)
-{
-    /// <summary>Whether a task of a submitted job has it (pending or running): a resubmission leaves it to that task.</summary>
-    public bool Active => State is SlurmRunState.Pending or SlurmRunState.Running;
-}
-
 /// <summary>
 /// The state of every run of a cluster sweep, from its run folder (finished, checkpoint, steps so far), the sweep's
 /// submissions (<see cref="SlurmJobRecord"/>) and SLURM's view of their tasks (<c>scontrol show job</c>, which knows

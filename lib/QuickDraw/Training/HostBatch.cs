@@ -1,0 +1,45 @@
+using QuickDraw.Shards;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace QuickDraw.Training;
+
+/// <summary>A padded batch on the host: ink (B, T, 3) zero-padded past each length, lengths (B), labels (B).</summary>
+public sealed class HostBatch
+{
+    public required float[] Ink { get; init; }
+    public required long[] Lengths { get; init; }
+    public required long[] Labels { get; init; }
+    public int Size => Lengths.Length;
+    public int MaxLength { get; init; }
+
+    /// <summary>Steps the LSTM would run if it ignored lengths (B × T) vs. the real ones (Σ lengths).</summary>
+    public long PaddedSteps => (long)Size * MaxLength;
+    public long RealSteps => Lengths.Sum();
+
+    public static HostBatch Pad(IReadOnlyList<InkRecord> records)
+    {
+        int T = Math.Max(1, records.Max(r => r.Points));
+        var ink = new float[records.Count * T * 3];
+        var lengths = new long[records.Count];
+        var labels = new long[records.Count];
+        for (int b = 0; b < records.Count; b++)
+        {
+            var r = records[b];
+            r.Ink.AsSpan(0, r.Points * 3).CopyTo(ink.AsSpan(b * T * 3));
+            lengths[b] = r.Points;
+            labels[b] = r.ClassIndex;
+        }
+        return new HostBatch { Ink = ink, Lengths = lengths, Labels = labels, MaxLength = T };
+    }
+
+    /// <summary>Tensors for the model: ink on <paramref name="device"/>, lengths on the CPU (packing wants them there),
+    /// labels on <paramref name="device"/>.</summary>
+    public (Tensor Ink, Tensor Lengths, Tensor Labels) ToTensors(Device device)
+    {
+        var ink = tensor(Ink, [Size, MaxLength, 3]);
+        var labels = tensor(Labels);
+        if (device.type != DeviceType.CPU) { ink = ink.to(device); labels = labels.to(device); }
+        return (ink, tensor(Lengths), labels);
+    }
+}
