@@ -100,6 +100,20 @@ public abstract record SweepData
         }
     }
 
+    /// <summary>The data policy's choice (<see cref="ForMainJob"/> with "auto"), made when the sweep runs: downloaded
+    /// files, else the shared real sample, else generated doodles — the same data the main job trains on.</summary>
+    public sealed record Auto(int Seed) : SweepData
+    {
+        public override string Describe() => "auto: downloaded files in data/quickdraw/simplified, else the shared real sample classes15, else generated doodles";
+
+        public override string Prepare(SweepPaths paths, Action<string>? say = null)
+        {
+            var (_, data) = ForMainJob("auto", Seed, paths);
+            say?.Invoke($"data auto → {data.Describe()}");
+            return data.Prepare(paths, say);
+        }
+    }
+
     /// <summary>
     /// The main job's data for <c>--data WHICH</c>: "synthetic" (10 classes of generated easy doodles, 1,200 training +
     /// 300 eval each), "real" (the shared sample <c>classes15</c>, 300 + 100 per class), a folder of class files (the

@@ -65,7 +65,7 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         var presetName = top.TryGetValue("preset", out var ps) ? Text(ps, "preset") : Presets.Tutorial.Name;
         var preset = Presets.All.FirstOrDefault(p => p.Name == presetName)
             ?? throw new SweepSpecException($"preset '{presetName}' is not one: use {string.Join(", ", Presets.All.Select(p => p.Name))} (docs/settings.md)");
-        var data = top.TryGetValue("data", out var dataJson) ? ParseData(dataJson) : throw new SweepSpecException("'data' is missing: give a shards folder (\"data/shards/x\"), {\"synthetic\": {...}} or {\"real\": \"classes15\"}");
+        var data = top.TryGetValue("data", out var dataJson) ? ParseData(dataJson) : throw new SweepSpecException("'data' is missing: give \"auto\" (the main job's choice), a shards folder (\"data/shards/x\"), {\"synthetic\": {...}} or {\"real\": \"classes15\"}");
         var budget = top.TryGetValue("budget", out var b) ? ParseBudget(b) : throw new SweepSpecException("'budget' is missing: give {\"steps\": N} and/or {\"minutes\": M} per run");
 
         var baseSettings = top.TryGetValue("base", out var bs) ? ReadSettings(bs, "base", sweepableOnly: false) : new Dictionary<string, object>();
@@ -97,7 +97,7 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
 
     static SweepData ParseData(JsonElement e)
     {
-        if (e.ValueKind == JsonValueKind.String) return new SweepData.Shards(e.GetString()!);
+        if (e.ValueKind == JsonValueKind.String) return e.GetString() == "auto" ? new SweepData.Auto(0) : new SweepData.Shards(e.GetString()!);
         var data = Object(e, "data", ["shards", "synthetic", "real", "train_per_class", "eval_per_class"]);
         var kinds = new[] { "shards", "synthetic", "real" }.Where(data.ContainsKey).ToList();
         if (kinds.Count != 1) throw new SweepSpecException("data needs exactly one of \"shards\", \"synthetic\" or \"real\"");

@@ -186,3 +186,41 @@ public class SettingsTableTests
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 }
+
+/// <summary>Presets and the data policy in sweeps: a spec's "preset" is where its runs start; "data": "auto" is the
+/// main job's choice of data.</summary>
+public class SweepPresetTests
+{
+    [Fact]
+    public void TheSmokeSweepsPresetGivesTheRunsItsExplicitBaseGave()
+    {
+        // experiments/sweeps/smoke.json before presets, written out in full.
+        var explicitSpec = SweepSpec.Parse("""
+            { "data": { "synthetic": { "classes": ["circle", "line", "square", "zigzag"], "per_class": 100, "eval_per_class": 20, "style": "easy", "seed": 0 } },
+              "budget": { "steps": 30 },
+              "base": { "conv_len": [3], "num_layers": 1, "learning_rate": 0.003, "batch_size": 16, "dropout": 0.1,
+                        "eval_every_steps": 10, "log_every_steps": 5, "checkpoint_every_steps": 1000, "shuffle_buffer": 256, "threads": 1 },
+              "grid": { "num_conv": [[8], [16]], "num_nodes": [8, 16] } }
+            """, "old.json", "smoke");
+        var withPreset = SweepSpec.Load(Path.Combine(RepoPaths.Experiments, "sweeps", "smoke.json"));
+        Assert.Equal("smoke", withPreset.Preset.Name);
+        string Runs(SweepSpec s) => JsonSerializer.Serialize(Sweep.Expand(s).Select(r => new { r.Name, r.Model, r.Train }), RunFolder.Json);
+        Assert.Equal(Runs(explicitSpec), Runs(withPreset));
+        Assert.Contains("preset 'fast' is not one: use tutorial, main", Assert.Throws<SweepSpecException>(() =>
+            SweepSpec.Parse("""{ "preset": "fast", "data": "d", "budget": { "steps": 1 }, "grid": { "seed": [1] } }""", "x.json")).Message);
+    }
+
+    [Fact]
+    public void AutoDataIsTheMainJobsChoice()
+    {
+        using var root = new TempDir();
+        var downloaded = Path.Combine(root.Path, "data", "quickdraw", "simplified");
+        QuickDraw.Drawings.SyntheticDoodles.WriteNdjson(downloaded, 12, 0, QuickDraw.Drawings.DoodleStyle.Easy, ["circle", "line"]);
+        var paths = new SweepPaths(root.Path, Path.Combine(root.Path, "experiments"), Path.Combine(root.Path, "data"), SharedSample: null);
+        var spec = SweepSpec.Parse("""{ "data": "auto", "budget": { "steps": 1 }, "grid": { "seed": [1] } }""", "x.json");
+        Assert.IsType<SweepData.Auto>(spec.Data);
+        var shards = spec.Data.Prepare(paths);
+        Assert.Equal(SweepData.ForMainJob("auto", 0, paths).Data.Prepare(paths), shards); // the same folder the main job trains on
+        Assert.Equal(["circle", "line"], QuickDraw.Shards.ShardLayout.ReadClasses(shards));
+    }
+}
