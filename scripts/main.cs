@@ -25,7 +25,7 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
 return cli.Run(args, (a, cancel) =>
 {
     var settings = a.ReadSettings(); // before any data is made: --lr NaN, --batch-size 100000000
-    var (label, data) = SweepData.ForMainJob(a.Get("data")!, settings.Train.Seed, SweepPaths.Repo);
+    var (label, data) = TrainingData.Choose(a.Get("data")!, settings.Train.Seed, SweepPaths.Repo);
     AnsiConsole.Write(new Rule($"[bold]1. ink → shards[/] ({Markup.Escape(label)})").LeftJustified());
     AnsiConsole.MarkupLineInterpolated($"[bold]data[/]: {data.Describe()}");
     var shards = data.Prepare(SweepPaths.Repo, line => AnsiConsole.MarkupLineInterpolated($"  {line}"));

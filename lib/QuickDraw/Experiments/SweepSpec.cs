@@ -4,15 +4,6 @@ using QuickDraw.Drawings;
 
 namespace QuickDraw.Experiments;
 
-/// <summary>A training budget per run: steps, minutes, or both (whichever ends first).</summary>
-public sealed record SweepBudget(long? Steps, double? Minutes)
-{
-    public override string ToString() => string.Join(" or ", new[] { Steps is { } s ? $"{s:N0} steps" : null, Minutes is { } m ? $"{m:0.##} min" : null }.OfType<string>());
-}
-
-/// <summary>One varied setting: its key and the values the grid takes.</summary>
-public sealed record SweepAxis(string Key, IReadOnlyList<object> Values);
-
 /// <summary>
 /// A sweep, as written in <c>experiments/sweeps/&lt;name&gt;.json</c>: the data, a budget per run, the preset the
 /// runs start from (<c>preset</c>, default: the tutorial's), settings shared by every run (<c>base</c>), a
@@ -21,7 +12,7 @@ public sealed record SweepAxis(string Key, IReadOnlyList<object> Values);
 /// Parsing checks everything before anything runs: unknown keys, wrong types, empty grids, settings that
 /// cannot build a model, two runs with the same settings. See experiments/README.md for the format.
 /// </summary>
-public sealed record SweepSpec(string Name, string Description, SweepData Data, SweepBudget Budget,
+public sealed record SweepSpec(string Name, string Description, TrainingData Data, SweepBudget Budget,
     IReadOnlyDictionary<string, object> Base, IReadOnlyList<SweepAxis> Grid, IReadOnlyList<IReadOnlyDictionary<string, object>> Runs)
 {
     /// <summary>The preset every run starts from, before <see cref="Base"/> (default: the tutorial's).</summary>
@@ -95,9 +86,9 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         return new SweepSpec(name, description, data, budget, baseSettings, grid, runs) { Preset = preset };
     }
 
-    static SweepData ParseData(JsonElement e)
+    static TrainingData ParseData(JsonElement e)
     {
-        if (e.ValueKind == JsonValueKind.String) return e.GetString() == "auto" ? new SweepData.Auto(0) : new SweepData.Shards(e.GetString()!);
+        if (e.ValueKind == JsonValueKind.String) return e.GetString() == "auto" ? new TrainingData.Auto(0) : new TrainingData.Shards(e.GetString()!);
         var data = Object(e, "data", ["shards", "synthetic", "real", "train_per_class", "eval_per_class"]);
         var kinds = new[] { "shards", "synthetic", "real" }.Where(data.ContainsKey).ToList();
         if (kinds.Count != 1) throw new SweepSpecException("data needs exactly one of \"shards\", \"synthetic\" or \"real\"");
@@ -105,9 +96,9 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
             throw new SweepSpecException("data: train_per_class and eval_per_class go with \"real\" (generated data takes per_class and eval_per_class inside \"synthetic\")");
         switch (kinds[0])
         {
-            case "shards": return new SweepData.Shards(Text(data["shards"], "data.shards"));
+            case "shards": return new TrainingData.Shards(Text(data["shards"], "data.shards"));
             case "real":
-                return new SweepData.Real(Text(data["real"], "data.real"),
+                return new TrainingData.Real(Text(data["real"], "data.real"),
                     data.TryGetValue("train_per_class", out var t) ? PositiveInt(t, "data.train_per_class") : 300,
                     data.TryGetValue("eval_per_class", out var v) ? PositiveInt(v, "data.eval_per_class") : 100);
         }
@@ -119,7 +110,7 @@ public sealed record SweepSpec(string Name, string Description, SweepData Data, 
         var style = s.TryGetValue("style", out var st) ? Text(st, "data.synthetic.style") : "hard";
         if (style is not ("easy" or "hard")) throw new SweepSpecException($"data.synthetic.style must be \"easy\" or \"hard\", not \"{style}\"");
         int seed = s.TryGetValue("seed", out var sd) ? (int)Setting.Read(SettingKind.Int, sd, "data.synthetic.seed") : 0;
-        return new SweepData.Synthetic(set, classes, perClass, evalPerClass, style, seed);
+        return new TrainingData.Synthetic(set, classes, perClass, evalPerClass, style, seed);
     }
 
     static (string Set, IReadOnlyList<string> Classes) SyntheticClasses(JsonElement e)

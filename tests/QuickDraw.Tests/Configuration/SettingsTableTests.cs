@@ -218,9 +218,9 @@ public class SweepPresetTests
         QuickDraw.Drawings.SyntheticDoodles.WriteNdjson(downloaded, 12, 0, QuickDraw.Drawings.DoodleStyle.Easy, ["circle", "line"]);
         var paths = new SweepPaths(root.Path, Path.Combine(root.Path, "experiments"), Path.Combine(root.Path, "data"), SharedSample: null);
         var spec = SweepSpec.Parse("""{ "data": "auto", "budget": { "steps": 1 }, "grid": { "seed": [1] } }""", "x.json");
-        Assert.IsType<SweepData.Auto>(spec.Data);
+        Assert.IsType<TrainingData.Auto>(spec.Data);
         var shards = spec.Data.Prepare(paths);
-        Assert.Equal(SweepData.ForMainJob("auto", 0, paths).Data.Prepare(paths), shards); // the same folder the main job trains on
+        Assert.Equal(TrainingData.Choose("auto", 0, paths).Data.Prepare(paths), shards); // the same folder the main job trains on
         Assert.Equal(["circle", "line"], QuickDraw.Shards.ShardLayout.ReadClasses(shards));
     }
 }

@@ -4,18 +4,10 @@ using QuickDraw.Shards;
 
 namespace QuickDraw.Experiments;
 
-/// <summary>Where a sweep runs: the repository root (relative data paths start there), the experiments
-/// folder (a sweep writes to <c>Experiments/&lt;sweep&gt;/&lt;run&gt;/</c>), the data folder (generated and
-/// converted data land in it) and the shared real sample (null when absent).</summary>
-public sealed record SweepPaths(string Root, string Experiments, string Data, string? SharedSample)
-{
-    /// <summary>This repository's folders (see <see cref="RepoPaths"/>).</summary>
-    public static SweepPaths Repo => new(RepoPaths.Root, RepoPaths.Experiments, RepoPaths.Data, RepoPaths.SharedQuickDraw);
-}
-
-/// <summary>The data a sweep trains on. Every kind ends as a folder of TFRecord shards; the generated and
-/// real kinds are converted once into <c>data/shards/</c> and reused by later runs and sweeps.</summary>
-public abstract record SweepData
+/// <summary>The data a run trains on, and the data policy (<see cref="Choose"/>) that the main job and a sweep's
+/// <c>"data": "auto"</c> share. Every kind ends as a folder of TFRecord shards; the generated and real kinds are
+/// converted once into <c>data/shards/</c> and reused by later runs and sweeps.</summary>
+public abstract record TrainingData
 {
     /// <summary>One line for people: what the data is.</summary>
     public abstract string Describe();
@@ -24,7 +16,7 @@ public abstract record SweepData
     public abstract string Prepare(SweepPaths paths, Action<string>? say = null);
 
     /// <summary>An existing folder of shards (relative to the repository root).</summary>
-    public sealed record Shards(string Folder) : SweepData
+    public sealed record Shards(string Folder) : TrainingData
     {
         public override string Describe() => $"shards in {Folder}";
         public override string Prepare(SweepPaths paths, Action<string>? say = null)
@@ -43,7 +35,7 @@ public abstract record SweepData
     /// <param name="EvalPerClass">Of those, the drawings kept for eval.</param>
     /// <param name="Style">"easy" or "hard" (see <see cref="DoodleStyle"/>).</param>
     /// <param name="Seed">Seeds the generator.</param>
-    public sealed record Synthetic(string ClassSet, IReadOnlyList<string> Classes, int PerClass, int EvalPerClass, string Style, int Seed) : SweepData
+    public sealed record Synthetic(string ClassSet, IReadOnlyList<string> Classes, int PerClass, int EvalPerClass, string Style, int Seed) : TrainingData
     {
         public override string Describe() => $"generated doodles: {Classes.Count} classes ({ClassSet}), {PerClass - EvalPerClass} training + {EvalPerClass} eval each, style {Style}, seed {Seed}";
 
@@ -63,7 +55,7 @@ public abstract record SweepData
 
     /// <summary>A folder of the shared real sample (../shared/quickdraw/<paramref name="Sample"/>), converted
     /// with <paramref name="TrainPerClass"/> training and <paramref name="EvalPerClass"/> eval drawings per class.</summary>
-    public sealed record Real(string Sample, int TrainPerClass, int EvalPerClass) : SweepData
+    public sealed record Real(string Sample, int TrainPerClass, int EvalPerClass) : TrainingData
     {
         public override string Describe() => $"the real Quick, Draw! sample '{Sample}', {TrainPerClass} training + {EvalPerClass} eval drawings per class";
 
@@ -84,7 +76,7 @@ public abstract record SweepData
 
     /// <summary>A folder of class files (<c>.ndjson</c>/<c>.bin</c>, e.g. downloaded), converted into
     /// <c>data/shards/&lt;folder name&gt;</c> each time (the files may have changed; conversion is fast).</summary>
-    public sealed record ClassFiles(string Folder, int TrainPerClass, int EvalPerClass, int Seed) : SweepData
+    public sealed record ClassFiles(string Folder, int TrainPerClass, int EvalPerClass, int Seed) : TrainingData
     {
         public override string Describe() => $"class files in {Folder}, up to {TrainPerClass:N0} training + {EvalPerClass:N0} eval drawings per class";
 
@@ -100,15 +92,15 @@ public abstract record SweepData
         }
     }
 
-    /// <summary>The data policy's choice (<see cref="ForMainJob"/> with "auto"), made when the sweep runs: downloaded
+    /// <summary>The data policy's choice (<see cref="Choose"/> with "auto"), made when the sweep runs: downloaded
     /// files, else the shared real sample, else generated doodles — the same data the main job trains on.</summary>
-    public sealed record Auto(int Seed) : SweepData
+    public sealed record Auto(int Seed) : TrainingData
     {
         public override string Describe() => "auto: downloaded files in data/quickdraw/simplified, else the shared real sample classes15, else generated doodles";
 
         public override string Prepare(SweepPaths paths, Action<string>? say = null)
         {
-            var (_, data) = ForMainJob("auto", Seed, paths);
+            var (_, data) = Choose("auto", Seed, paths);
             say?.Invoke($"data auto → {data.Describe()}");
             return data.Prepare(paths, say);
         }
@@ -121,7 +113,7 @@ public abstract record SweepData
     /// sample when present, else generated doodles. Returns a short label (names the run) and the data.
     /// </summary>
     /// <exception cref="SweepSpecException">"real" without the sample, or a folder that does not exist.</exception>
-    public static (string Label, SweepData Data) ForMainJob(string which, int seed, SweepPaths paths)
+    public static (string Label, TrainingData Data) Choose(string which, int seed, SweepPaths paths)
     {
         var downloaded = Path.Combine(paths.Data, "quickdraw", "simplified");
         var shared = paths.SharedSample is { } s ? Path.Combine(s, "classes15") : null;
