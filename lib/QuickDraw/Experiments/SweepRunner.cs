@@ -1,3 +1,4 @@
+using QuickDraw.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using QuickDraw.Shards;
@@ -69,7 +70,7 @@ public sealed class SweepRunner(SweepPaths paths)
             }
             if (cancel.IsCancellationRequested) break;
             var index = i;
-            var reporter = new Reporter(p => progress?.Report(new SweepProgress(index, n, run.Name, (index + Within(p, run.Train)) / n, Training: p)));
+            var reporter = new SynchronousProgress<TrainingProgress>(p => progress?.Report(new SweepProgress(index, n, run.Name, (index + Within(p, run.Train)) / n, Training: p)));
             progress?.Report(new SweepProgress(i, n, run.Name, (double)i / n, Message: plan.State == RunState.Resume ? "resuming from its checkpoint" : "starting"));
             var config = ConfigFor(run, shards!, classes);
             var summary = Trainer.Run(plan.Folder, config, resume: plan.State == RunState.Resume, reporter, cancel);
@@ -107,10 +108,4 @@ public sealed class SweepRunner(SweepPaths paths)
     static IEnumerable<string> Differences(JsonNode have, JsonNode want) =>
         want.AsObject().Where(kv => !Ignored.Contains(kv.Key) && !JsonNode.DeepEquals(kv.Value, have[kv.Key]))
             .Select(kv => $"{kv.Key}: {have[kv.Key]?.ToJsonString() ?? "none"} in the folder, {kv.Value?.ToJsonString()} in the spec");
-
-    // Reports synchronously on the trainer's thread.
-    sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
-    }
 }

@@ -155,6 +155,6 @@ public class ExactBiLstmTests
         // Building on the CUDA device type does not need a GPU: the module is created on the CPU.
         using var cuda = new RnnClassifier(config, new Device(DeviceType.CUDA));
         Assert.Equal("packed", cuda.Recurrence);
-        Assert.Contains("use auto, dense or packed", Assert.Throws<ArgumentException>(() => (config with { Recurrence = "fast" }).Validate()).Message);
+        Assert.Contains("--recurrence (recurrence) must be one of auto, dense, packed, not 'fast'", Assert.Throws<ArgumentException>(() => (config with { Recurrence = "fast" }).Validate()).Message);
     }
 }
