@@ -35,7 +35,7 @@ public class BrowserTests(PlayModel play, ITestOutputHelper output)
     async Task<IPage> Open(IBrowser browser)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 720 } });
-        page.SetDefaultTimeout(60_000);
+        page.SetDefaultTimeout(180_000); // a loaded 2-core machine (the whole suite in parallel) answers guesses slowly; a broken page never does
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(play.Server.Url.ToString());
