@@ -31,7 +31,7 @@ return cli.Run(args, (a, cancel) =>
     var shards = data.Prepare(SweepPaths.Repo, line => AnsiConsole.MarkupLineInterpolated($"  {line}"));
 
     AnsiConsole.Write(new Rule("[bold]2. train[/]").LeftJustified());
-    var run = RunFolder.Find(a.Get("run") is { } n && !n.StartsWith("main-<") ? n : $"main-{label}-{DateTime.Now:yyyyMMdd-HHmmss}");
+    var run = RunFolder.Named(a.Get("run") is { } n && !n.StartsWith("main-<") ? n : $"main-{label}-{DateTime.Now:yyyyMMdd-HHmmss}");
     var summary = ConsoleTraining.Start(run, settings.Model, settings.Train, a.Preset().Name, shards, cancel);
 
     AnsiConsole.Write(new Rule("[bold]3. evaluate[/]").LeftJustified());

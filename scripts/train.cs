@@ -13,7 +13,7 @@ var cli = new CommandLine("dotnet run scripts/train.cs -- [options]",
     .Option("data", "folder of training/eval shards and training.tfrecord.classes", "data/shards/synthetic", "DIR")
     .Option("run", "run name (under experiments/runs/) or a folder path", "<date-time>", "NAME")
     .Flag("resume", "continue the run in --run from its checkpoint, with its own config.json")
-    .Flag("settings-table", "print every setting and preset as Markdown (docs/settings.md) and exit")
+    .Option("settings-table", "write every setting and preset as a Markdown table to FILE (docs/settings.md) and exit", null, "FILE")
     .AddSettings(Presets.Tutorial)
     .Example("dotnet run scripts/train.cs -- --data data/shards/synthetic --run quick --steps 2000 --batch-size 64 --lr 1e-3")
     .Example("dotnet run scripts/train.cs -- --preset main --data data/shards/real-classes15-300-100 --run main-again")
@@ -21,11 +21,12 @@ var cli = new CommandLine("dotnet run scripts/train.cs -- [options]",
 
 return cli.Run(args, (a, cancel) =>
 {
-    if (a.Has("settings-table")) { Console.Write(Settings.Markdown()); return 0; }
-    var run = RunFolder.Find(a.Get("run") is { } n && n != "<date-time>" ? n : $"{DateTime.Now:yyyyMMdd-HHmmss}");
+    if (a.Get("settings-table") is { } table) { File.WriteAllText(table, Settings.Markdown()); Console.WriteLine($"wrote {table}"); return 0; }
+    var run = RunFolder.Named(a.Get("run") is { } n && n != "<date-time>" ? n : $"{DateTime.Now:yyyyMMdd-HHmmss}");
     var settings = a.Has("resume") ? null : a.ReadSettings();
+    var threads = Settings.Get(nameof(TrainConfig.Threads)); // the one setting a resumed run may change (speed only)
     var summary = settings == null
-        ? ConsoleTraining.Resume(run, a.GivenSettingOptions().Where(o => o != "--threads").ToList(), a.Has("threads") ? a.Int("threads") : null, cancel)
+        ? ConsoleTraining.Resume(run, a.GivenSettingOptions().Where(o => o != threads.Option).ToList(), a.Has(threads.Option[2..]) ? (int)threads.Parse(a.Get(threads.Option[2..])!) : null, cancel)
         : ConsoleTraining.Start(run, settings.Model, settings.Train, a.Preset().Name, a.Require("data"), cancel);
     ConsoleTraining.PrintSummary(summary, run);
     return summary.Completed ? 0 : 130;

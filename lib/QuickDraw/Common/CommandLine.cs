@@ -19,6 +19,15 @@ public sealed class CommandLine(string usage, string description)
         bool IsSwitch = false, string? Alias = null, string? ShownDefault = null);
 
     readonly List<Spec> options = [];
+    readonly Dictionary<string, string> renamed = [];
+
+    /// <summary>An option that was called <paramref name="formerName"/> (without dashes) before: a command line that
+    /// uses the old name is told <paramref name="hint"/> ("--max-minutes is now --max-seconds: ...").</summary>
+    public CommandLine Renamed(string formerName, string hint)
+    {
+        renamed[formerName] = hint;
+        return this;
+    }
     readonly List<string> examples = [];
 
     /// <summary>An option with a value; <paramref name="defaultValue"/> is what <see cref="ParsedArgs.Get"/> returns
@@ -112,6 +121,8 @@ public sealed class CommandLine(string usage, string description)
             int eq = name.IndexOf('=');
             if (eq >= 0) { inline = name[(eq + 1)..]; name = name[..eq]; }
             var spec = options.FirstOrDefault(o => o.Name == name || o.Alias == name);
+            if (spec == null && renamed.TryGetValue(name, out var hint))
+                throw new CommandLineException($"--{name} is now {hint} (see --help)");
             if (spec == null)
             {
                 var near = options.Select(o => o.Name).OrderBy(n => EditDistance.Between(n, name)).First();

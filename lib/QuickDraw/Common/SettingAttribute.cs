@@ -41,6 +41,10 @@ public sealed class SettingAttribute(string help) : Attribute
     /// <summary>A short command-line alias kept for the most typed settings (<c>--lr</c>); empty: none.</summary>
     public string Alias { get; set; } = "";
 
+    /// <summary>Names it had before (comma-separated, as options without dashes: "eval-every"): an old command line
+    /// or sweep key is told the new name instead of a guess.</summary>
+    public string Formerly { get; set; } = "";
+
     /// <summary>Part of a sweep's per-run <c>budget</c>, not of its <c>base</c> (Steps, MaxSeconds).</summary>
     public bool Budget { get; set; }
 }

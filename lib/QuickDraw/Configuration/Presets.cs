@@ -25,7 +25,10 @@ public static class Presets
             {
                 Steps = 1200, BatchSize = 64, LearningRate = 0.004, WarmupSteps = 100, Decay = "cosine",
                 EvalEverySteps = 200, LogEverySteps = 25, CheckpointEverySteps = 500, ShuffleBuffer = 20_000, BucketAfterSteps = 300,
-            }));
+            }))
+    {
+        Rules = [new(nameof(TrainConfig.WarmupSteps), "steps / 12", s => s.Train.Steps / 12)],
+    };
 
     /// <summary>Notebook 05's: the tutorial's model for a few hundred steps at batch 32, a minute or two on a CPU.</summary>
     public static Preset Notebook { get; } = new("notebook",
@@ -35,7 +38,14 @@ public static class Presets
             {
                 Steps = 300, BatchSize = 32, LearningRate = 2e-3, EvalEverySteps = 100, LogEverySteps = 5,
                 CheckpointEverySteps = 300, ShuffleBuffer = 20_000,
-            }));
+            }))
+    {
+        Rules =
+        [
+            new(nameof(TrainConfig.LogEverySteps), "steps / 60, at least 1", s => Math.Max(1, s.Train.Steps / 60)),
+            new(nameof(TrainConfig.CheckpointEverySteps), "steps (at the end)", s => Math.Max(1, s.Train.Steps)),
+        ],
+    };
 
     /// <summary>Tiny and fast: the machinery end to end in seconds (tests, smoke sweeps).</summary>
     public static Preset Smoke { get; } = new("smoke",
@@ -55,7 +65,15 @@ public static class Presets
             {
                 Steps = 60, BatchSize = 16, LearningRate = 1e-3, EvalEverySteps = 15, LogEverySteps = 3,
                 CheckpointEverySteps = 60, CheckpointEverySeconds = 0, MaxEvalExamples = 300, ShuffleBuffer = 2_000,
-            }));
+            }))
+    {
+        Rules =
+        [
+            new(nameof(TrainConfig.EvalEverySteps), "steps / 4, at least 1", s => Math.Max(1, s.Train.Steps / 4)),
+            new(nameof(TrainConfig.LogEverySteps), "steps / 20, at least 1", s => Math.Max(1, s.Train.Steps / 20)),
+            new(nameof(TrainConfig.CheckpointEverySteps), "steps (at the end)", s => Math.Max(1, s.Train.Steps)),
+        ],
+    };
 
     /// <summary>Every preset, the tutorial's first.</summary>
     public static IReadOnlyList<Preset> All { get; } = [Tutorial, Main, Notebook, Smoke, Demo];

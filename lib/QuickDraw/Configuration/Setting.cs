@@ -46,6 +46,9 @@ public sealed class Setting
     /// <summary>The name in config.json: <c>learningRate</c>.</summary>
     public string JsonName => SettingNames.Json(Name);
 
+    /// <summary>Its former option names, without dashes ("eval-every").</summary>
+    public IReadOnlyList<string> Formerly => info.Formerly.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>A short option kept for the most typed settings (<c>--lr</c>), or null.</summary>
     public string? Alias => info.Alias.Length > 0 ? "--" + info.Alias : null;
 

@@ -6,7 +6,7 @@ namespace QuickDraw.Configuration;
 /// The settings table on a command line: <see cref="AddSettings"/> declares <c>--preset</c> and one option per
 /// setting (its <see cref="Setting.Option"/>, help, range and the default preset's value), <see cref="ReadSettings"/>
 /// turns the parsed options into the preset's settings with the given ones changed. A notebook's <c>overrides</c>
-/// string is read the same way (<see cref="Apply"/>).
+/// string is read the same way (<see cref="Apply(Preset, string)"/>).
 /// </summary>
 public static class SettingOptions
 {
@@ -22,6 +22,7 @@ public static class SettingOptions
             var shown = Setting.Format(s.Get(defaults.Settings));
             if (s.Kind == SettingKind.Bool) cli.Switch(s.Option[2..], help, shown);
             else cli.Option(s.Option[2..], help, s.ValueName, shown, s.Alias?[2..]);
+            foreach (var former in s.Formerly) cli.Renamed(former, $"{s.Option}{(s.ValueName.Length > 0 ? " " + s.ValueName : "")}: {s.Help}");
         }
         return cli;
     }
@@ -31,12 +32,15 @@ public static class SettingOptions
     /// of its range one with exit code 1.</summary>
     public static RunSettings ReadSettings(this ParsedArgs a)
     {
-        var settings = a.Preset().Settings;
-        foreach (var s in a.GivenSettings())
+        var preset = a.Preset();
+        var settings = preset.Settings;
+        var given = a.GivenSettings();
+        foreach (var s in given)
         {
             try { settings = s.With(settings, s.Parse(a.Get(s.Option[2..])!)); }
             catch (FormatException e) { throw new CommandLineException(e.Message); }
         }
+        settings = preset.Derive(settings, given.Select(s => s.Name));
         try { settings.Validate(); }
         catch (ArgumentException e) { throw new CommandLineException(e.Message, exitCode: 1); }
         return settings;
@@ -66,8 +70,15 @@ public static class SettingOptions
     /// (<c>--steps 600 --learning-rate 0.003 --batch-norm</c>), the way a notebook's <c>overrides</c> parameter
     /// changes its preset. Throws an <see cref="ArgumentException"/> naming a bad option or value.
     /// </summary>
-    public static RunSettings Apply(RunSettings settings, string overrides)
+    public static RunSettings Apply(RunSettings settings, string overrides) => Apply(settings, overrides, null);
+
+    /// <summary><paramref name="preset"/>'s settings with <paramref name="overrides"/> applied, then the preset's rules
+    /// for the settings not given (<see cref="Preset.Derive"/>): a notebook's <c>preset</c> and <c>overrides</c>.</summary>
+    public static RunSettings Apply(Preset preset, string overrides) => Apply(preset.Settings, overrides, preset);
+
+    static RunSettings Apply(RunSettings settings, string overrides, Preset? preset)
     {
+        var given = new List<string>();
         var words = overrides.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         for (int i = 0; i < words.Length; i++)
         {
@@ -75,13 +86,17 @@ public static class SettingOptions
             var eq = word.IndexOf('=');
             var name = eq > 0 ? word[..eq] : word;
             if (!name.StartsWith("--")) throw new ArgumentException($"overrides: '{word}' is not an option (options start with --, as on train.cs's command line)");
-            var s = Settings.Find(name) ?? throw new ArgumentException($"overrides: no setting {name}; did you mean {Settings.Nearest(name).Option}? (docs/settings.md)");
+            var s = Settings.Find(name) ?? throw new ArgumentException(Settings.Renamed(name) is { } r
+                ? $"overrides: {name} is now {r.Option}: {r.Help}"
+                : $"overrides: no setting {name}; did you mean {Settings.Nearest(name).Option}? (docs/settings.md)");
             string text = eq > 0 ? word[(eq + 1)..]
                 : s.Kind == SettingKind.Bool ? "true"
                 : i + 1 < words.Length ? words[++i] : throw new ArgumentException($"overrides: {name} needs a value ({s.ValueName})");
             try { settings = s.With(settings, s.Parse(text)); }
             catch (FormatException e) { throw new ArgumentException($"overrides: {e.Message}"); }
+            given.Add(s.Name);
         }
+        if (preset != null) settings = preset.Derive(settings, given);
         settings.Validate();
         return settings;
     }

@@ -53,7 +53,7 @@ public static class ComparisonReport
         Page(ComparisonCharts.Accuracy(runs, title, width, height), title, [HtmlElements.rawText("<style>body { margin: 0; max-width: none; } .modebar-container { display: none; }</style>")], "");
 
     /// <summary>Writes report.html and leaderboard.md into <paramref name="folder"/>, and report.png when
-    /// <paramref name="png"/> (installing headless Chromium if needed and possible).</summary>
+    /// <paramref name="png"/> (rendered in headless Chromium, which scripts/setup.sh installs).</summary>
     public static ReportFiles Write(IReadOnlyList<RunSeries> runs, string folder, string title, bool png, Action<string>? say = null)
     {
         Directory.CreateDirectory(folder);

@@ -14,22 +14,18 @@ public static class DemoRuns
     /// <summary>The learning rates compared, one run each (named demo-lr-0.001, ...).</summary>
     public static IReadOnlyList<double> LearningRates { get; } = [1e-3, 1e-2];
 
-    /// <summary>Trains the runs into <c>&lt;runsFolder&gt;/demo-lr-…</c> and returns their folders. The preset's
-    /// evaluation, log and checkpoint intervals scale with <paramref name="steps"/> (a quarter, a twentieth, the end).</summary>
-    public static IReadOnlyList<RunFolder> Train(string runsFolder, string shardFolder, int steps, int seed = 0)
+    /// <summary>Trains the runs into <c>&lt;runsFolder&gt;/demo-lr-…</c> and returns their folders: the preset
+    /// <see cref="Presets.Demo"/> with <paramref name="overrides"/> (as on train.cs's command line, e.g. <c>--steps 40</c>;
+    /// its evaluation, log and checkpoint intervals follow the steps), at each of <see cref="LearningRates"/>.</summary>
+    public static IReadOnlyList<RunFolder> Train(string runsFolder, string shardFolder, string overrides = "")
     {
         var classes = ShardLayout.ReadClasses(shardFolder);
-        var (model, preset) = Presets.Demo.Settings;
+        var (model, train) = SettingOptions.Apply(Presets.Demo, overrides);
         var runs = new List<RunFolder>();
         foreach (var lr in LearningRates)
         {
             var run = new RunFolder(Path.Combine(runsFolder, "demo-lr-" + lr.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            var train = preset with
-            {
-                Steps = steps, LearningRate = lr, Seed = seed, EvalEverySteps = Math.Max(1, steps / 4),
-                LogEverySteps = Math.Max(1, steps / 20), CheckpointEverySteps = Math.Max(1, steps),
-            };
-            Trainer.Run(run, new RunConfig(model, train, Path.GetFullPath(shardFolder), classes) { Preset = Presets.Demo.Name });
+            Trainer.Run(run, new RunConfig(model, train with { LearningRate = lr }, Path.GetFullPath(shardFolder), classes) { Preset = Presets.Demo.Name });
             runs.Add(run);
         }
         return runs;

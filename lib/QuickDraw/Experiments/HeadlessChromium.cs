@@ -21,7 +21,7 @@ public static class HeadlessChromium
     }
 
     /// <summary>The browser's path; throws, saying how to install it, when there is none.</summary>
-    public static string Require() => Find() ?? throw new InvalidOperationException(
+    public static string Require() => Find() ?? throw new Common.ExternalToolException(
         "headless Chromium is needed to render the page (for its PNG and its check) but was not found: run bash scripts/setup.sh " +
         "(it installs Debian's chromium), install chromium yourself, or set CHROMIUM=/path/to/chrome");
 
@@ -29,7 +29,7 @@ public static class HeadlessChromium
     public static string DumpDom(string htmlFile, int virtualTimeMs = 10_000)
     {
         var r = Browse(htmlFile, [$"--virtual-time-budget={virtualTimeMs}", "--dump-dom"], null);
-        if (r.Exit != 0 || r.Stdout.Length == 0) throw new InvalidOperationException($"chromium --dump-dom {htmlFile} failed (exit {r.Exit}): {Tail(r.Stderr)}");
+        if (r.Exit != 0 || r.Stdout.Length == 0) throw new Common.ExternalToolException($"chromium --dump-dom {htmlFile} failed (exit {r.Exit}): {Tail(r.Stderr)}");
         return r.Stdout;
     }
 
@@ -40,7 +40,7 @@ public static class HeadlessChromium
         Directory.CreateDirectory(Path.GetDirectoryName(png)!);
         File.Delete(png);
         var r = Browse(htmlFile, [$"--virtual-time-budget={virtualTimeMs}", $"--window-size={width},{height}", "--hide-scrollbars", $"--screenshot={png}"], null);
-        if (r.Exit != 0 || !File.Exists(png)) throw new InvalidOperationException($"chromium --screenshot {htmlFile} failed (exit {r.Exit}): {Tail(r.Stderr)}");
+        if (r.Exit != 0 || !File.Exists(png)) throw new Common.ExternalToolException($"chromium --screenshot {htmlFile} failed (exit {r.Exit}): {Tail(r.Stderr)}");
     }
 
     static (int Exit, string Stdout, string Stderr) Browse(string htmlFile, string[] args, Dictionary<string, string>? env)
@@ -64,13 +64,13 @@ public static class HeadlessChromium
         var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env ?? []) psi.Environment[k] = v;
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {exe}");
+        using var p = Process.Start(psi) ?? throw new Common.ExternalToolException($"could not start {exe}");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(timeout))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(exe)} did not finish in {timeout.TotalSeconds:N0} s");
+            throw new Common.ExternalToolException($"{Path.GetFileName(exe)} did not finish in {timeout.TotalSeconds:N0} s");
         }
         return (p.ExitCode, stdout.Result, stderr.Result);
     }

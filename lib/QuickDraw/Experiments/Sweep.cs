@@ -42,8 +42,9 @@ public static class Sweep
         var run = preset.Settings;
         foreach (var s in Settings.All)
             if (settings.TryGetValue(s.Key, out var v)) run = s.With(run, v);
+        run = run with { Train = run.Train with { Steps = budget.Steps ?? UnboundedSteps, MaxSeconds = (budget.Minutes ?? 0) * 60 } };
+        run = preset.Derive(run, settings.Keys.Append("steps").Append("max_seconds"));
         var (model, train) = run;
-        train = train with { Steps = budget.Steps ?? UnboundedSteps, MaxSeconds = (budget.Minutes ?? 0) * 60 };
 
         var name = model.Label + string.Concat(Settings.All
             .Where(s => s.RunNamePrefix.Length > 0 && varied.Contains(s.Key) && settings.ContainsKey(s.Key))
@@ -57,7 +58,7 @@ public static class Sweep
         {
             throw new SweepSpecException($"run {name}: {e.Message}");
         }
-        return new SweepRun(name, model, train, choice);
+        return new SweepRun(name, model, train, choice) { Preset = preset.Name };
     }
 
     static IEnumerable<Dictionary<string, object>> GridPoints(IReadOnlyList<SweepAxis> grid)

@@ -44,6 +44,7 @@ public sealed record SweepCommand(string Spec)
         }
         catch (ArgumentException e) when (e is not CommandLineException) { throw new CommandLineException(e.Message); }
 
+        if (Png && !DryRun && !Status) HeadlessChromium.Require(); // before hours of training, not after
         var spec = SweepSpec.Load(SpecFile);
         var runner = new SweepRunner(paths);
         var plan = runner.Plan(spec);

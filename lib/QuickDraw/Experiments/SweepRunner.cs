@@ -1,6 +1,7 @@
 using QuickDraw.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using QuickDraw.Model;
 using QuickDraw.Shards;
 using QuickDraw.Training;
 
@@ -39,7 +40,7 @@ public sealed class SweepRunner(SweepPaths paths)
 
     /// <summary>The trainer's configuration for <paramref name="run"/> on prepared shards with their classes.</summary>
     public static RunConfig ConfigFor(SweepRun run, string shards, string[] classes) =>
-        new(run.Model with { NumClasses = classes.Length }, run.Train, shards, classes);
+        new(run.Model with { NumClasses = classes.Length }, run.Train, shards, classes) { Preset = run.Preset };
 
     /// <summary>Prepares the data, then trains every run that is not done. Stops after the current run's
     /// checkpoint when <paramref name="cancel"/> fires (its outcome is then <see cref="RunOutcome.Stopped"/>).</summary>
@@ -103,7 +104,7 @@ public sealed class SweepRunner(SweepPaths paths)
     }
 
     // Threads change speed, not results: a run may resume with another count.
-    static readonly string[] Ignored = ["numClasses", "threads"];
+    static readonly string[] Ignored = [SettingNames.Json(nameof(ModelConfig.NumClasses)), SettingNames.Json(nameof(TrainConfig.Threads))];
 
     static IEnumerable<string> Differences(JsonNode have, JsonNode want) =>
         want.AsObject().Where(kv => !Ignored.Contains(kv.Key) && !JsonNode.DeepEquals(kv.Value, have[kv.Key]))

@@ -157,6 +157,8 @@ public sealed record SweepSpec(string Name, string Description, TrainingData Dat
                 var setting = Settings.Find(p.Name);
                 var fixedOnly = (where.StartsWith("grid") || where.StartsWith("runs")) && setting is { Sweepable: false, Budget: false };
                 var hint = setting is { Budget: true } ? $"; '{p.Name}' is set by \"budget\""
+                         : setting != null && setting.Key != p.Name ? $"; write it as '{setting.Key}' (sweep keys: docs/settings.md)"
+                         : Settings.Renamed(p.Name) is { } renamed ? $"; '{p.Name}' is now '{renamed.Key}' ({renamed.Help})"
                          : fixedOnly ? $"; '{p.Name}' cannot be varied: set it in base"
                          : (where.StartsWith("base") || where.StartsWith("grid") || where.StartsWith("runs")) && setting == null ? $"; did you mean '{Settings.Nearest(p.Name).Key}'?" : "";
                 throw new SweepSpecException($"unknown key '{p.Name}' in {where} (known: {string.Join(", ", known)}){hint}");

@@ -57,8 +57,9 @@ public sealed record ModelConfig
     {
         SettingRules.Check(this);
         if (NumConv.Length != ConvLen.Length)
-            throw new ArgumentException($"--num-conv has {NumConv.Length} entries but --conv-len has {ConvLen.Length}: give one kernel length per convolution");
-        if (ConvLen.Any(k => k % 2 == 0)) throw new ArgumentException($"every --conv-len (conv_len) entry must be odd ('same' padding), not {string.Join(',', ConvLen)}");
+            throw new ArgumentException($"{SettingNames.Option(nameof(NumConv))} has {NumConv.Length} entries but {SettingNames.Option(nameof(ConvLen))} has {ConvLen.Length}: give one kernel length per convolution");
+        if (ConvLen.Any(k => k % 2 == 0))
+            throw new ArgumentException($"every {SettingNames.Option(nameof(ConvLen))} ({SettingNames.Key(nameof(ConvLen))}) entry must be odd ('same' padding), not {string.Join(',', ConvLen)}");
         if (NumClasses is < 2 or > 1_000_000) throw new ArgumentException("NumClasses must be 2 to 1,000,000 (the classes file decides)");
     }
 

@@ -1,7 +1,6 @@
 using QuickDraw.Common;
 using QuickDraw.Model;
 using Spectre.Console;
-using QuickDraw.Common;
 
 namespace QuickDraw.Training;
 
@@ -28,7 +27,7 @@ public static class ConsoleTraining
             throw new ActionableException("no checkpoint to resume", run.Path, "start the run without --resume");
         if (given.Count > 0)
             throw new ActionableException($"a resumed run keeps the settings of its config.json, so {string.Join(", ", given)} cannot change", run.Path,
-                "leave them out (only --threads may change), or start a new run with them", exitCode: 2);
+                $"leave them out (only {SettingNames.Option(nameof(TrainConfig.Threads))} may change), or start a new run with them", exitCode: 2);
         var config = run.ReadConfig();
         if (threads is { } n) config = config with { Train = config.Train with { Threads = n } };
         return Run(run, config, resume: true, cancel);

@@ -23,8 +23,12 @@ public sealed class RunFolder(string path)
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    /// <summary>The run a script's <c>--run</c> names: a path (it holds a '/', or is an existing folder), else a name
-    /// under experiments/runs/.</summary>
+    /// <summary>The new run a script's <c>--run</c> names: a path when it holds a '/', else a name under experiments/runs/.</summary>
+    public static RunFolder Named(string nameOrPath) =>
+        new(nameOrPath.Contains('/') ? nameOrPath : System.IO.Path.Combine(RepoPaths.Runs, nameOrPath));
+
+    /// <summary>The existing run a script's <c>--run</c> names: a path (it holds a '/', or is an existing folder), else a
+    /// name under experiments/runs/.</summary>
     public static RunFolder Find(string nameOrPath) =>
         new(nameOrPath.Contains('/') || Directory.Exists(nameOrPath) ? nameOrPath : System.IO.Path.Combine(RepoPaths.Runs, nameOrPath));
     public string ConfigFile => File("config.json");

@@ -16,7 +16,7 @@ public sealed record TrainConfig
     /// <summary>Linear learning-rate scaling for large batches (e.g. on a GPU): when &gt; 0, Adam uses
     /// LearningRate × BatchSize / LearningRateReferenceBatch, so a rate tuned at batch 64 carries to 512.
     /// 0 (the default) uses LearningRate as given.</summary>
-    [Setting("scale the learning rate linearly by batch size / this (0 = no scaling)", Min = 0, Max = 16_384)]
+    [Setting("scale the learning rate linearly by batch size / this (0 = no scaling)", Min = 0, Max = 16_384, Formerly = "lr-reference-batch")]
     public int LearningRateReferenceBatch { get; init; } = 0;
 
     /// <summary>The learning rate Adam actually uses (see <see cref="LearningRateReferenceBatch"/>).</summary>
@@ -34,7 +34,7 @@ public sealed record TrainConfig
     public string Decay { get; init; } = "constant";
 
     /// <summary>The rate a decay ends at, as a fraction of the peak (0–1; default 0.05). Unused when constant.</summary>
-    [Setting("where a decay ends, as a fraction of the peak learning rate", ValueName = "F", Min = 0, Max = 1, Sweepable = true, RunNamePrefix = "final")]
+    [Setting("where a decay ends, as a fraction of the peak learning rate", ValueName = "F", Min = 0, Max = 1, Sweepable = true, RunNamePrefix = "final", Formerly = "final-lr-fraction")]
     public double FinalLearningRateFraction { get; init; } = 0.05;
 
     /// <summary>Drawings per step (tutorial: 8).</summary>
@@ -46,7 +46,7 @@ public sealed record TrainConfig
     public long Steps { get; init; } = 100_000;
 
     /// <summary>Stop after this many seconds of training even if Steps is not reached (0 = no limit).</summary>
-    [Setting("stop after this many seconds of training even if the steps are not done (0 = no limit; the result then depends on the machine)", ValueName = "S", Min = 0, Budget = true)]
+    [Setting("stop after this many seconds of training even if the steps are not done (0 = no limit; the result then depends on the machine)", ValueName = "S", Min = 0, Budget = true, Formerly = "max-minutes,minutes")]
     public double MaxSeconds { get; init; } = 0;
 
     /// <summary>Gradients are clipped to this global L2 norm (tutorial: 9.0; 0 disables).</summary>
@@ -58,11 +58,11 @@ public sealed record TrainConfig
     public int Seed { get; init; } = 0;
 
     /// <summary>Evaluate on the FULL eval set every this many steps (and at the end). The tutorial scored ~100 batches.</summary>
-    [Setting("evaluate on the full eval set every N steps (and at the end)", Min = 1)]
+    [Setting("evaluate on the full eval set every N steps (and at the end)", Min = 1, Formerly = "eval-every")]
     public long EvalEverySteps { get; init; } = 1000;
 
     /// <summary>Evaluate on at most this many eval drawings (0 = all of them, the default).</summary>
-    [Setting("evaluate on at most N eval drawings (0 = all)", Min = 0)]
+    [Setting("evaluate on at most N eval drawings (0 = all)", Min = 0, Formerly = "max-eval")]
     public int MaxEvalExamples { get; init; } = 0;
 
     /// <summary>Batch size for evaluation (no gradients: larger is faster).</summary>
@@ -70,15 +70,15 @@ public sealed record TrainConfig
     public int EvalBatchSize { get; init; } = 256;
 
     /// <summary>Write a checkpoint every this many steps (and at the end, and on Ctrl-C).</summary>
-    [Setting("write a checkpoint every N steps (and at the end, and on Ctrl-C)", Min = 1)]
+    [Setting("write a checkpoint every N steps (and at the end, and on Ctrl-C)", Min = 1, Formerly = "checkpoint-every")]
     public long CheckpointEverySteps { get; init; } = 1000;
 
     /// <summary>...and at least this often, in seconds (0 = only by steps).</summary>
-    [Setting("...and at least every S seconds (0 = only by steps)", ValueName = "S", Min = 0)]
+    [Setting("...and at least every S seconds (0 = only by steps)", ValueName = "S", Min = 0, Formerly = "checkpoint-seconds")]
     public double CheckpointEverySeconds { get; init; } = 600;
 
     /// <summary>Log loss/accuracy/examples-per-second every this many steps.</summary>
-    [Setting("log training loss, accuracy and speed every N steps", Min = 1)]
+    [Setting("log training loss, accuracy and speed every N steps", Min = 1, Formerly = "log-every")]
     public long LogEverySteps { get; init; } = 100;
 
     /// <summary>Records held in the shuffle buffer (more = better mixing; ~1 KB each).</summary>
@@ -86,12 +86,12 @@ public sealed record TrainConfig
     public int ShuffleBuffer { get; init; } = 100_000;
 
     /// <summary>Batch drawings of similar length together (less padding). The tutorial does not.</summary>
-    [Setting("batch drawings of similar length together (less padding; the tutorial does not)")]
+    [Setting("batch drawings of similar length together (less padding; the tutorial does not)", Formerly = "bucket")]
     public bool BucketByLength { get; init; } = false;
 
     /// <summary>With <see cref="BucketByLength"/>: train the first this many steps on plain (random-length) batches, then
     /// bucket. Bucketing from the first step delays the take-off by 100–300 steps (benchmarks/training/RESULTS.md §2).</summary>
-    [Setting("with --bucket-by-length: plain batches for the first N steps, then bucketed", Min = 0)]
+    [Setting("with --bucket-by-length: plain batches for the first N steps, then bucketed", Min = 0, Formerly = "bucket-after")]
     public long BucketAfterSteps { get; init; } = 0;
 
     /// <summary>"auto" (CUDA when available, else CPU), "cpu", "cuda" or "cuda:N".</summary>
@@ -115,6 +115,6 @@ public sealed record TrainConfig
     public void Validate()
     {
         SettingRules.Check(this);
-        if (!DeviceChoice.IsName(Device)) throw new ArgumentException($"--device (device) must be auto, cpu, cuda or cuda:N, not '{Device}'");
+        if (!DeviceChoice.IsName(Device)) throw new ArgumentException($"{SettingNames.Option(nameof(Device))} ({SettingNames.Key(nameof(Device))}) must be auto, cpu, cuda or cuda:N, not '{Device}'");
     }
 }

@@ -25,10 +25,17 @@ public static class Trainer
         if (resume && run.HasCheckpoint) // the folder's own settings; only the thread count (speed, not results) may change
             config = run.ReadConfig() is var saved ? saved with { Train = saved.Train with { Threads = config.Train.Threads } } : config;
         else if (run.HasCheckpoint)
-            throw new InvalidOperationException($"{run.Path} already holds a run: pass --resume to continue it, or choose another run name");
-        config.Train.Validate();
+            throw new ActionableException("the folder already holds a run", run.Path, "pass --resume to continue it, or choose another run name", exitCode: 2);
         var model = config.Model with { NumClasses = config.Classes.Length };
-        model.Validate();
+        try
+        {
+            config.Train.Validate();
+            model.Validate();
+        }
+        catch (ArgumentException e) // settings from a config.json edited by hand, a --threads on resume, a one-class data set
+        {
+            throw new ActionableException(e.Message, run.Path, "fix the setting (every setting's range: docs/settings.md)", exitCode: 2, inner: e);
+        }
         config = config with { Model = model, Created = config.Created ?? DateTimeOffset.UtcNow.ToString("u"), Machine = config.Machine ?? MachineDescription() };
         var t = config.Train;
         if (t.Threads > 0) torch.set_num_threads(t.Threads);

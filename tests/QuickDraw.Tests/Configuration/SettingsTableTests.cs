@@ -87,7 +87,11 @@ public class SettingsTableTests
         Assert.Equal(Settings.All.Where(s => !s.Budget).Select(s => s.Key), SweepSpec.Keys(sweepableOnly: false));
         Assert.Equal(["steps", "max_seconds"], Settings.All.Where(s => s.Budget).Select(s => s.Key));
         var e = Assert.Throws<SweepSpecException>(() => SweepSpec.Parse("""{ "data": "d", "budget": { "steps": 1 }, "base": { "eval_every": 5 }, "grid": { "seed": [1] } }""", "x.json"));
-        Assert.Contains("did you mean 'eval_every_steps'?", e.Message);
+        Assert.Contains("'eval_every' is now 'eval_every_steps'", e.Message);
+        e = Assert.Throws<SweepSpecException>(() => SweepSpec.Parse("""{ "data": "d", "budget": { "steps": 1 }, "base": { "clip": 5 }, "grid": { "seed": [1] } }""", "x.json"));
+        Assert.Contains("write it as 'gradient_clipping_norm'", e.Message);
+        e = Assert.Throws<SweepSpecException>(() => SweepSpec.Parse("""{ "data": "d", "budget": { "steps": 1 }, "base": { "num_layer": 5 }, "grid": { "seed": [1] } }""", "x.json"));
+        Assert.Contains("did you mean 'num_layers'?", e.Message);
     }
 
     [Fact]
@@ -110,7 +114,8 @@ public class SettingsTableTests
         var on = RunSettings.Defaults.With("BatchNorm", true);
         Assert.False(SettingOptions.Apply(on, "--batch-norm=false").Model.BatchNorm);
         Assert.True(SettingOptions.Apply(RunSettings.Defaults, "--batch-norm").Model.BatchNorm);
-        Assert.Contains("did you mean --eval-every-steps?", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--eval-every 5")).Message);
+        Assert.Contains("--eval-every is now --eval-every-steps", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--eval-every 5")).Message);
+        Assert.Contains("did you mean --num-layers?", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--num-layer 5")).Message);
         Assert.Contains("--steps must be an integer, not 'many'", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--steps many")).Message);
         Assert.Contains("--learning-rate (learning_rate) must be a finite number > 0", Assert.Throws<ArgumentException>(() => SettingOptions.Apply(on, "--lr 0")).Message);
     }
@@ -128,6 +133,54 @@ public class SettingsTableTests
         Assert.Equal((1, 64, 0.3, false, "auto"), (m.NumLayers, m.NumNodes, m.Dropout, m.BatchNorm, m.Recurrence));
         Assert.Equal((1200L, 64, 0.004, 100L, "cosine", 0.05, 0), (t.Steps, t.BatchSize, t.LearningRate, t.WarmupSteps, t.Decay, t.FinalLearningRateFraction, t.Seed));
         Assert.Equal((200L, 25L, 20_000, false), (t.EvalEverySteps, t.LogEverySteps, t.ShuffleBuffer, t.BucketByLength));
+    }
+
+    [Fact]
+    public void AnOldOptionNameIsToldItsNewName()
+    {
+        var cli = new CommandLine("x", "x").AddSettings(Presets.Main);
+        Assert.Equal("--max-minutes is now --max-seconds S: stop after this many seconds of training even if the steps are not done " +
+                     "(0 = no limit; the result then depends on the machine) (see --help)",
+            Assert.Throws<CommandLineException>(() => cli.Parse(["--max-minutes", "5"])).Message);
+        Assert.StartsWith("--bucket is now --bucket-by-length:", Assert.Throws<CommandLineException>(() => cli.Parse(["--bucket"])).Message);
+        foreach (var s in Settings.All)
+            foreach (var former in s.Formerly)
+            {
+                Assert.Null(Settings.Find(former));   // a former name never names another setting
+                Assert.Same(s, Settings.Renamed(former));
+            }
+    }
+
+    [Fact]
+    public void PresetRulesDeriveSettingsFromTheStepsUnlessGiven()
+    {
+        var main = new CommandLine("x", "x").AddSettings(Presets.Main);
+        Assert.Equal(100, main.Parse([]).ReadSettings().Train.WarmupSteps);              // 1,200 / 12
+        Assert.Equal(50, main.Parse(["--steps", "600"]).ReadSettings().Train.WarmupSteps);
+        Assert.Equal(10, main.Parse(["--steps", "600", "--warmup-steps", "10"]).ReadSettings().Train.WarmupSteps);
+        var notebook = SettingOptions.Apply(Presets.Notebook, "--steps 3000");
+        Assert.Equal((50L, 3000L), (notebook.Train.LogEverySteps, notebook.Train.CheckpointEverySteps));
+        Assert.Equal(7, SettingOptions.Apply(Presets.Notebook, "--steps 3000 --log-every-steps 7").Train.LogEverySteps);
+        var demo = SettingOptions.Apply(Presets.Demo, "--steps 40");
+        Assert.Equal((10L, 2L, 40L), (demo.Train.EvalEverySteps, demo.Train.LogEverySteps, demo.Train.CheckpointEverySteps));
+        foreach (var p in Presets.All) Assert.Equal(Json(p.Settings), Json(p.Derive(p.Settings, [])));  // a preset obeys its own rules
+
+        var spec = SweepSpec.Parse("""{ "preset": "main", "data": "d", "budget": { "steps": 600 }, "grid": { "seed": [1, 2] } }""", "x.json");
+        Assert.All(Sweep.Expand(spec), r => Assert.Equal(50, r.Train.WarmupSteps));
+        Assert.All(Sweep.Expand(spec), r => Assert.Equal("main", r.Preset));
+        spec = SweepSpec.Parse("""{ "preset": "main", "data": "d", "budget": { "steps": 600 }, "base": { "warmup_steps": 0 }, "grid": { "seed": [1] } }""", "x.json");
+        Assert.Equal(0, Sweep.Expand(spec).Single().Train.WarmupSteps);
+    }
+
+    [Fact]
+    public void ASweepableSettingWithoutARunNamePrefixIsInTheModelsLabel()
+    {
+        // Otherwise two runs that differ only in it would get one name ("two runs have the same settings").
+        foreach (var s in Settings.All.Where(s => s.Sweepable && s.RunNamePrefix.Length == 0))
+        {
+            var changed = s.With(RunSettings.Defaults, Sample(s));
+            Assert.True(changed.Model.Label != RunSettings.Defaults.Model.Label, $"{s.Key} is sweepable with no run-name prefix but not in ModelConfig.Label");
+        }
     }
 
     [Fact]
@@ -158,7 +211,7 @@ public class SettingsTableTests
     public void TheSettingsDocIsCurrent()
     {
         var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "settings.md"));
-        Assert.True(doc == Settings.Markdown(), "docs/settings.md is stale: dotnet run scripts/train.cs -- --settings-table > docs/settings.md");
+        Assert.True(doc == Settings.Markdown(), "docs/settings.md is stale: dotnet run scripts/train.cs -- --settings-table docs/settings.md");
     }
 
     [Fact]

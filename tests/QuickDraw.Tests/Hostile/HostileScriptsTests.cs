@@ -36,6 +36,11 @@ public class HostileScriptsTests(ITestOutputHelper output)
         var trained = Run("train.cs", "--data", shards, "--run", run, "--steps", "2", "--batch-size", "4", "--num-conv", "4", "--conv-len", "3",
             "--num-layers", "1", "--num-nodes", "4", "--eval-every-steps", "1000", "--threads", "1");
         Assert.True(trained.Code == 0, $"train.cs exited {trained.Code}: {trained.Err}");
+        // The same run name again, and a resume with a thread count out of range: one line each, no stack trace.
+        OneLineError(Run("train.cs", "--data", shards, "--run", run, "--steps", "2"), 2,
+            $"error: {run}: the folder already holds a run; pass --resume to continue it, or choose another run name");
+        OneLineError(Run("train.cs", "--run", run, "--resume", "--threads", "-1"), 2,
+            $"error: {run}: --threads (threads) must be 0 to 1,024, not -1; fix the setting (every setting's range: docs/settings.md)");
         var damaged = Directory.CreateDirectory(dir.File("damaged")).FullName;
         foreach (var f in Directory.GetFiles(shards)) File.Copy(f, Path.Combine(damaged, Path.GetFileName(f)));
         var eval = ShardLayout.Shards(damaged, ShardLayout.EvalPrefix)[0];

@@ -25,7 +25,7 @@ public class RealKernelTests(ITestOutputHelper output)
         { "04_model", ["overrides=--num-conv 8 --conv-len 3 --num-layers 1 --num-nodes 8", "numClasses=10", "drawings=4"] },
         { "05_training", ["dataRoot={tmp}", "runsRoot={tmp}/runs", "doodlesPerClass=12",
                           "overrides=--device cpu --steps 6 --batch-size 8 --eval-every-steps 3 --log-every-steps 1 --num-conv 8 --conv-len 3 --num-layers 1 --num-nodes 8"] },
-        { "06_compare_runs", ["runsRoot={tmp}/runs", "dataRoot={tmp}", "demoSteps=4"] },
+        { "06_compare_runs", ["runsRoot={tmp}/runs", "dataRoot={tmp}", "demoOverrides=--steps 4"] },
     };
 
     [Theory]

@@ -57,7 +57,7 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
         var first = Trainer.Run(interrupted, Config(steps: 20), progress: progress, cancel: cancel.Token);
         Assert.False(first.Completed);
         Assert.Equal(10, first.Steps);
-        Assert.Throws<InvalidOperationException>(() => Trainer.Run(interrupted, Config(steps: 20)));   // no silent overwrite
+        Assert.Throws<ActionableException>(() => Trainer.Run(interrupted, Config(steps: 20)));   // no silent overwrite
         var resumed = Trainer.Run(interrupted, Config(steps: 20), resume: true);
         Assert.True(resumed.Completed);
 

@@ -58,7 +58,7 @@ public sealed class SlurmLauncher(SweepPaths paths, SlurmCommands slurm, SweepTa
         Directory.CreateDirectory(Path.Combine(BatchPlan.SlurmFolderOf(folder), "logs"));
         if (spec.Json.Length > 0) Training.RunFolder.WriteAtomically(Path.Combine(folder, SweepRunner.SpecCopy), spec.Json);
         var app = build.Publish(backend, say);
-        if (app != batch.App) throw new InvalidOperationException($"the sources changed while publishing ({app}): submit again");
+        if (app != batch.App) throw new SlurmException($"the sources changed while publishing ({app}): submit again");
         File.WriteAllText(script, text);
         var job = slurm.Submit(script);
         SlurmJobRecord.Append(folder, new SlurmJobRecord(job, now.ToString("u"), script, tasks));

@@ -37,12 +37,12 @@ public sealed class SweepTaskBuild(string repoRoot)
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repoRoot };
         foreach (var a in new[] { "publish", Project, "-c", "Release", "-r", "linux-x64", "--self-contained", $"-p:TorchBackend={backend}", "-o", staging, "-nologo", "-v", "q", "-clp:ErrorsOnly" })
             psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet publish");
+        using var p = Process.Start(psi) ?? throw new Common.ExternalToolException("could not start dotnet publish");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
         if (p.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet publish of the task program failed (exit {p.ExitCode}): {(stdout.Result + stderr.Result).Trim().Split('\n').FirstOrDefault()}" +
+            throw new Common.ExternalToolException($"dotnet publish of the task program failed (exit {p.ExitCode}): {(stdout.Result + stderr.Result).Trim().Split('\n').FirstOrDefault()}" +
                 (backend == "cuda" ? " (the cuda backend needs TorchSharp-cuda-linux from nuget.org)" : ""));
         File.WriteAllText(Path.Combine(staging, ".published"), $"published {DateTimeOffset.UtcNow:u} in {clock.Elapsed.TotalSeconds:F0} s\n");
         try { Directory.Move(staging, folder); }
