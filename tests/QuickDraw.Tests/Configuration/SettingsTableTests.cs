@@ -192,7 +192,10 @@ public class SettingsTableTests
     {
         // A parameter named like a setting (batchSize, learningRate) would be a second home for it.
         var declaration = new Regex(@"^\s*[A-Za-z_][\w.<>\[\]?, ]*?\s+(?<name>[A-Za-z_]\w*)\s*=", RegexOptions.Multiline);
-        var settingNames = Settings.All.Select(s => s.JsonName).ToHashSet();
+        // Any spelling, and a leading part of one (evalEvery for EvalEverySteps, lr for the --lr alias).
+        static string Bare(string n) => n.Replace("_", "").Replace("-", "").ToLowerInvariant();
+        var spellings = Settings.All.SelectMany(s => new[] { s.Name, s.Alias ?? "" }.Concat(s.Formerly)).Where(n => n.Length > 0).Select(Bare).ToList();
+        bool LikeASetting(string name) => spellings.Any(s => Bare(name) == s || (Bare(name).Length >= 6 && s.StartsWith(Bare(name))));
         int withSettings = 0;
         foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb"))
         {
@@ -201,7 +204,10 @@ public class SettingsTableTests
             if (parameters == null) continue;
             var source = string.Concat(parameters["source"]!.AsArray().Select(l => l!.GetValue<string>()));
             var names = declaration.Matches(source).Select(m => m.Groups["name"].Value).ToList();
-            Assert.Empty(names.Where(settingNames.Contains).Select(n => $"{Path.GetFileName(path)}: {n}"));
+            Assert.Empty(names.Where(LikeASetting).Select(n => $"{Path.GetFileName(path)}: parameter {n}"));
+            // Nor may a code cell build a config of its own: settings come from the preset and the overrides.
+            var code = cells.Where(c => c!["cell_type"]!.GetValue<string>() == "code").Select(c => string.Concat(c!["source"]!.AsArray().Select(l => l!.GetValue<string>())));
+            Assert.Empty(code.Where(c => c.Contains("new TrainConfig") || c.Contains("new ModelConfig")).Select(c => $"{Path.GetFileName(path)}: {c.Split('\n')[0]}"));
             if (names.Contains("preset")) { Assert.Contains("overrides", names); withSettings++; }
         }
         Assert.Equal(2, withSettings); // 04 (the model) and 05 (training)
