@@ -4,8 +4,6 @@
 using QuickDraw.Common;
 using QuickDraw.Configuration;
 using QuickDraw.Experiments;
-using QuickDraw.Training;
-using Spectre.Console;
 
 var cli = new CommandLine("bash scripts/main.sh [options]",
         "Runs the whole journey: picks data (downloaded Quick, Draw! files, else the shared real sample, else generated\n" +
@@ -23,19 +21,4 @@ var cli = new CommandLine("bash scripts/main.sh [options]",
     .Example("bash scripts/main.sh --num-layers 3 --num-nodes 128      # the tutorial's model");
 
 return cli.Run(args, (a, cancel) =>
-{
-    var settings = a.ReadSettings(); // before any data is made: --lr NaN, --batch-size 100000000
-    var (label, data) = TrainingData.Choose(a.Get("data")!, settings.Train.Seed, SweepPaths.Repo);
-    AnsiConsole.Write(new Rule($"[bold]1. ink → shards[/] ({Markup.Escape(label)})").LeftJustified());
-    AnsiConsole.MarkupLineInterpolated($"[bold]data[/]: {data.Describe()}");
-    var shards = data.Prepare(SweepPaths.Repo, line => AnsiConsole.MarkupLineInterpolated($"  {line}"));
-
-    AnsiConsole.Write(new Rule("[bold]2. train[/]").LeftJustified());
-    var run = RunFolder.Named(a.Get("run") is { } n && !n.StartsWith("main-<") ? n : $"main-{label}-{DateTime.Now:yyyyMMdd-HHmmss}");
-    var summary = ConsoleTraining.Start(run, settings.Model, settings.Train, a.Preset().Name, shards, cancel);
-
-    AnsiConsole.Write(new Rule("[bold]3. evaluate[/]").LeftJustified());
-    ConsoleEvaluation.Run(run, device: settings.Train.Device, byStrokes: true);
-    ConsoleTraining.PrintSummary(summary, run);
-    return summary.Completed ? 0 : 130;
-});
+    new MainJob(a.Get("data")!, a.ReadSettings(), a.Preset().Name, a.Get("run") is { } n && !n.StartsWith("main-<") ? n : null).Execute(SweepPaths.Repo, cancel));

@@ -1,6 +1,7 @@
 using QuickDraw.Common;
 using QuickDraw.Drawings;
 using QuickDraw.Shards;
+using QuickDraw.Training;
 
 namespace QuickDraw.Experiments;
 
@@ -75,7 +76,8 @@ public abstract record TrainingData
     }
 
     /// <summary>A folder of class files (<c>.ndjson</c>/<c>.bin</c>, e.g. downloaded), converted into
-    /// <c>data/shards/&lt;folder name&gt;</c> each time (the files may have changed; conversion is fast).</summary>
+    /// <c>data/shards/&lt;folder name&gt;</c>; converted again only when the files or the split changed since (a stamp of
+    /// their names, sizes and times and the split sits beside the shards), so a sweep's runs and tasks reuse it.</summary>
     public sealed record ClassFiles(string Folder, int TrainPerClass, int EvalPerClass, int Seed) : TrainingData
     {
         public override string Describe() => $"class files in {Folder}, up to {TrainPerClass:N0} training + {EvalPerClass:N0} eval drawings per class";
@@ -84,10 +86,20 @@ public abstract record TrainingData
         {
             var input = Path.GetFullPath(Folder, paths.Root);
             var shards = Path.Combine(paths.Data, "shards", Path.GetFileName(Path.TrimEndingDirectorySeparator(input)));
+            var files = ShardConverter.ClassFiles(input);
+            var stamp = string.Join('\n', files.Order(StringComparer.Ordinal).Select(f => new FileInfo(f)).Select(f => $"{f.Name} {f.Length} {f.LastWriteTimeUtc.Ticks}")
+                .Prepend($"split {TrainPerClass} {EvalPerClass} seed {Seed}")) + "\n";
+            var stampFile = shards + ".source";
+            if (Converted(shards, files.Select(DrawingFile.ClassNameOf).ToList()) && File.Exists(stampFile) && File.ReadAllText(stampFile) == stamp)
+            {
+                say?.Invoke($"{shards} is up to date with {input}");
+                return shards;
+            }
             say?.Invoke($"converting {Describe()} → {shards}");
             var summary = ShardConverter.Convert(input, shards, new ConvertOptions(TrainPerClass: TrainPerClass, EvalPerClass: EvalPerClass, Shards: 4, Seed: Seed));
             say?.Invoke(summary.ToString());
             foreach (var skip in summary.Skips.Examples.Take(3)) say?.Invoke($"skipped {skip}");
+            RunFolder.WriteAtomically(stampFile, stamp);
             return shards;
         }
     }

@@ -28,11 +28,11 @@ public static class NotebookParameters
         var root = JsonNode.Parse(json)!.AsObject();
         var cells = root["cells"]!.AsArray();
         int at = cells.ToList().FindIndex(c => c?["metadata"]?["tags"] is JsonArray tags && tags.Any(t => t?.GetValue<string>() == "parameters"));
-        if (at < 0) throw new ArgumentException("the notebook has no cell tagged 'parameters' to set");
+        if (at < 0) throw new QuickDraw.Common.CommandLineException("the notebook has no cell tagged 'parameters' to set");
         var declared = Declaration.Matches(Source(cells[at]!)).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["type"].Value.Trim());
         var lines = values.Select(v => declared.TryGetValue(v.Name, out var type)
             ? $"{v.Name} = {(type == "string" ? Literal(v.Value) : v.Value)};"
-            : throw new ArgumentException($"no parameter '{v.Name}' in the parameters cell; it declares: {string.Join(", ", declared.Keys)}"));
+            : throw new QuickDraw.Common.CommandLineException($"no parameter '{v.Name}' in the parameters cell; it declares: {string.Join(", ", declared.Keys)}"));
         cells.Insert(at + 1, new JsonObject
         {
             ["cell_type"] = "code",

@@ -16,7 +16,8 @@ namespace QuickDraw.Notebooks;
 /// <param name="Via">"repl" (dotnet-repl hosts the kernel) or "jupyter".</param>
 public sealed record NotebookRun(string Notebook, IReadOnlyList<(string Name, string Value)> Parameters, string? Output = null, string Via = "repl")
 {
-    /// <summary>Runs it; returns 0 when every cell ran clean, 1 when one failed or the kernel wrote to stderr.</summary>
+    /// <summary>Runs it; returns 0 when every cell ran clean, 1 when one failed or the kernel wrote to stderr. A bad
+    /// parameter is a <see cref="CommandLineException"/>; a missing kernel or tool an <see cref="IOException"/>.</summary>
     public int Run(CancellationToken cancel = default)
     {
         var via = Via;
@@ -26,7 +27,7 @@ public sealed record NotebookRun(string Notebook, IReadOnlyList<(string Name, st
         var output = Path.GetFullPath(Output ?? Path.ChangeExtension(notebook, null) + ".executed.ipynb");
         var folder = Path.GetDirectoryName(notebook)!;
         var lib = Path.Combine(RepoPaths.Root, "lib", "QuickDraw", "bin", "Release", "net10.0", "QuickDraw.dll");
-        if (!File.Exists(lib)) { Console.Error.WriteLine($"error: the notebooks reference {lib}, which is not built: run bash scripts/setup.sh"); return 1; }
+        if (!File.Exists(lib)) throw new ActionableException("the library the notebooks reference is not built", lib, "run bash scripts/setup.sh");
 
         // The kernel runs a copy with the overrides in a cell of their own, and always from the notebook's folder
         // (relative #r and data paths resolve from there). dotnet-repl takes a working folder, so its copy goes to a
@@ -50,8 +51,7 @@ public sealed record NotebookRun(string Notebook, IReadOnlyList<(string Name, st
                 : $"  FAILED after {clock.Elapsed.TotalSeconds:F0} s (outputs → {output}):\n  " + string.Join("\n  ", problems));
             return problems.Count == 0 ? 0 : 1;
         }
-        catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
-        catch (Exception e) when (e is IOException or JsonException or InvalidDataException) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        catch (JsonException e) { throw new InvalidDataException($"{notebook} is not a notebook (JSON): {e.Message}", e); }
         finally
         {
             File.Delete(copy);

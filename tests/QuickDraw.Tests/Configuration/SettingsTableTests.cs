@@ -281,5 +281,15 @@ public class SweepPresetTests
         var shards = spec.Data.Prepare(paths);
         Assert.Equal(TrainingData.Choose("auto", 0, paths).Data.Prepare(paths), shards); // the same folder the main job trains on
         Assert.Equal(["circle", "line"], QuickDraw.Shards.ShardLayout.ReadClasses(shards));
+
+        // Converted once: a later run (or sweep task) reuses the shards until the files change.
+        var said = new List<string>();
+        spec.Data.Prepare(paths, said.Add);
+        Assert.Contains(said, l => l.Contains("is up to date"));
+        File.AppendAllText(Path.Combine(downloaded, "circle.ndjson"), File.ReadLines(Path.Combine(downloaded, "line.ndjson")).First().Replace("\"line\"", "\"circle\"") + "\n");
+        File.SetLastWriteTimeUtc(Path.Combine(downloaded, "circle.ndjson"), DateTime.UtcNow.AddMinutes(1));
+        said.Clear();
+        spec.Data.Prepare(paths, said.Add);
+        Assert.Contains(said, l => l.StartsWith("converting"));
     }
 }
