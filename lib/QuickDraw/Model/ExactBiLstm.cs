@@ -22,7 +22,7 @@ public sealed class ExactBiLstm : BiLstm
     // parameters (layer 0 forward, layer 0 backward, layer 1 forward, …): parameters() has the same order and
     // shapes as PackedBiLstm's, so an optimizer's state (kept by position) carries over between the two.
     readonly ModuleList<LSTM> directions = new();
-    readonly Dropout dropout;
+    readonly HostMaskDropout dropout;
     readonly int layers;
     readonly double dropoutRate;
 
@@ -36,7 +36,7 @@ public sealed class ExactBiLstm : BiLstm
             directions.Add(nn.LSTM(input, hiddenSize, 1, batchFirst: true));   // forward in time
             directions.Add(nn.LSTM(input, hiddenSize, 1, batchFirst: true));   // backward in time (on reversed drawings)
         }
-        this.dropout = nn.Dropout(dropout);
+        this.dropout = new HostMaskDropout(dropout);   // torch's draws its mask serially on CPU: the step's largest cost outside the LSTM
         RegisterComponents();
     }
 
