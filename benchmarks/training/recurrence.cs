@@ -38,6 +38,7 @@ return cli.Run(args.Skip(1).ToArray(), (a, _) =>
         case "profile": Profile(a, files); return 0;
         case "phases": Phases(a, files); return 0;
         case "dropout": DropoutCost(); return 0;
+        case "overhead": Overhead(a, files); return 0;
         default: Console.Error.WriteLine(cli.Help); return 2;
     }
 });
@@ -317,6 +318,53 @@ static void Phases(ParsedArgs a, string[] files)
         double total = parts.Values.Sum();
         Console.WriteLine($"{modelName} {recurrence}, batch {B}, bucketing {(bucket ? "yes" : "no")}, mean T {batches.Average(b => b.MaxLength):F0}: {steps * B / total:F1} examples per CPU second, {1000 * total / steps:F1} CPU ms/step, load {Load()}");
         foreach (var (part, sec) in parts) Console.WriteLine($"  {part,-38} {1000 * sec / steps,8:F2} ms  {sec / total,6:P1}");
+    }
+}
+
+// ExactBiLstm (forward + backward) against its bare LSTM calls alone (2 × layers unidirectional torch LSTMs over
+// the padded batch, no sorting, reversal, chunks, dropout or mask): what the exactness machinery costs.
+static void Overhead(ParsedArgs a, string[] files)
+{
+    foreach (var modelName in a.List("models"))
+    foreach (int B in a.Ints("sizes"))
+    foreach (bool bucket in new[] { false, true })
+    {
+        var config = Model(modelName, a.Int("classes"));
+        int steps = Math.Max(2, a.Int("examples") / B);
+        var batches = Batches(files, B, bucket, steps);
+        torch.manual_seed(0);
+        using var exact = new ExactBiLstm(config.NumConv[^1], config.NumNodes, config.NumLayers, config.Dropout);
+        exact.train();
+        var bare = Enumerable.Range(0, 2 * config.NumLayers).Select(i => nn.LSTM(i < 2 ? config.NumConv[^1] : 2 * config.NumNodes, config.NumNodes, 1, batchFirst: true)).ToArray();
+        var inputs = batches.Select(b => (X: randn(b.Size, b.MaxLength, config.NumConv[^1]), L: tensor(b.Lengths))).ToList();
+        double Exact() => Timed(() => { foreach (var (x, l) in inputs) { using var s = NewDisposeScope(); exact.call(x.requires_grad_(true), l).sum().backward(); } }).Cpu * 1000 / inputs.Count;
+        double Bare() => Timed(() =>
+        {
+            foreach (var (x, _) in inputs)
+            {
+                using var s = NewDisposeScope();
+                var h = x.requires_grad_(true);
+                for (int l = 0; l < config.NumLayers; l++) h = cat([bare[2 * l].call(h).Item1, bare[2 * l + 1].call(h).Item1], 2);
+                h.sum().backward();
+            }
+        }).Cpu * 1000 / inputs.Count;
+        Exact(); Bare();
+        var plans = new (int Max, long Cost)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost), (1, 0), (2, 32), (4, 8), (4, 128), (8, 8), (8, 32), (16, 16) };
+        var times = plans.ToDictionary(p => p, _ => new List<double>());
+        var r = new List<double>();
+        for (int t = 0; t < a.Int("turns"); t++)
+        {
+            r.Add(Bare());
+            foreach (var p in t % 2 == 0 ? plans : plans.Reverse())
+            {
+                exact.MaxChunks = p.Max; exact.ChunkCallCost = p.Cost;
+                times[p].Add(Exact());
+            }
+        }
+        double Med(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        Console.WriteLine($"{modelName}, batch {B}, bucketing {(bucket ? "yes" : "no")}, mean T {batches.Average(b => b.MaxLength):F0}, load {Load()}: CPU ms per batch, fwd + bwd (median of turns)");
+        Console.WriteLine($"  bare LSTM calls over the padded batch: {Med(r):F1}");
+        foreach (var p in plans) Console.WriteLine($"  ExactBiLstm, ≤ {p.Max} chunks, call cost {p.Cost}: {Med(times[p]):F1}  (chunks per batch {batches.Average(b => TimeChunks.Plan(b.Lengths.OrderDescending().ToArray(), p.Max, p.Cost).Count):F1})");
     }
 }
 

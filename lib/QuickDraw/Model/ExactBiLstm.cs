@@ -42,6 +42,12 @@ public sealed class ExactBiLstm : BiLstm
 
     public override string Path => "dense";
 
+    /// <summary>The most chunks the time axis is cut into (<see cref="TimeChunks.Plan"/>); 1 = plain dense.</summary>
+    public int MaxChunks { get; set; } = TimeChunks.MaxChunks;
+
+    /// <summary>A chunk's fixed cost in row-steps, for planning (<see cref="TimeChunks.CallCost"/>).</summary>
+    public long ChunkCallCost { get; set; } = TimeChunks.CallCost;
+
     /// <param name="x">(B, T, C), any values past each length (they never reach a real step).</param>
     /// <param name="lengths">(B) int64 on the CPU, each ≥ 1.</param>
     /// <returns>(B, T, 2H), zeros past each length.</returns>
@@ -51,7 +57,7 @@ public sealed class ExactBiLstm : BiLstm
         // Longest first, so that the drawings still running at any step are the first rows (TimeChunks).
         var byLength = lengths.data<long>().ToArray().Select((len, b) => (len, b)).OrderByDescending(p => p.len).ThenBy(p => p.b).ToArray();
         var sorted = byLength.Select(p => p.len).ToArray();
-        var chunks = TimeChunks.Plan(sorted);
+        var chunks = TimeChunks.Plan(sorted, MaxChunks, ChunkCallCost);
         long Tmax = sorted[0];
         var order = tensor(byLength.Select(p => (long)p.b).ToArray()).to(x.device);
         x = x.narrow(1, 0, Tmax).index_select(0, order);                 // (B, Tmax, C), longest first
