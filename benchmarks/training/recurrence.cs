@@ -349,7 +349,7 @@ static void Overhead(ParsedArgs a, string[] files)
             }
         }).Cpu * 1000 / inputs.Count;
         Exact(); Bare();
-        var plans = new (int Max, long Cost)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost), (1, 0), (2, 32), (4, 8), (4, 128), (8, 8), (8, 32), (16, 16) };
+        var plans = new (int Max, long Cost, bool TimeMajor)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost, true), (4, 32, true), (8, 32, true), (8, 16, true), (12, 32, true), (16, 16, true), (16, 32, true), (16, 64, true) };
         var times = plans.ToDictionary(p => p, _ => new List<double>());
         var r = new List<double>();
         for (int t = 0; t < a.Int("turns"); t++)
@@ -357,14 +357,14 @@ static void Overhead(ParsedArgs a, string[] files)
             r.Add(Bare());
             foreach (var p in t % 2 == 0 ? plans : plans.Reverse())
             {
-                exact.MaxChunks = p.Max; exact.ChunkCallCost = p.Cost;
+                exact.MaxChunks = p.Max; exact.ChunkCallCost = p.Cost; exact.TimeMajor = p.TimeMajor;
                 times[p].Add(Exact());
             }
         }
         double Med(List<double> v) => v.Order().ElementAt(v.Count / 2);
         Console.WriteLine($"{modelName}, batch {B}, bucketing {(bucket ? "yes" : "no")}, mean T {batches.Average(b => b.MaxLength):F0}, load {Load()}: CPU ms per batch, fwd + bwd (median of turns)");
         Console.WriteLine($"  bare LSTM calls over the padded batch: {Med(r):F1}");
-        foreach (var p in plans) Console.WriteLine($"  ExactBiLstm, ≤ {p.Max} chunks, call cost {p.Cost}: {Med(times[p]):F1}  (chunks per batch {batches.Average(b => TimeChunks.Plan(b.Lengths.OrderDescending().ToArray(), p.Max, p.Cost).Count):F1})");
+        foreach (var p in plans) Console.WriteLine($"  ExactBiLstm, {(p.TimeMajor ? "time-major" : "batch-major")}, ≤ {p.Max} chunks, call cost {p.Cost}: {Med(times[p]):F1}  (chunks per batch {batches.Average(b => TimeChunks.Plan(b.Lengths.OrderDescending().ToArray(), p.Max, p.Cost).Count):F1})");
     }
 }
 

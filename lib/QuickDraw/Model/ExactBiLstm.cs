@@ -60,14 +60,32 @@ public sealed class ExactBiLstm : BiLstm
         var chunks = TimeChunks.Plan(sorted, MaxChunks, ChunkCallCost);
         long Tmax = sorted[0];
         var order = tensor(byLength.Select(p => (long)p.b).ToArray()).to(x.device);
-        x = x.narrow(1, 0, Tmax).index_select(0, order);                 // (B, Tmax, C), longest first
-        var reversal = Reversal(sorted, Tmax, x.device);                    // (B·Tmax) rows
-        for (int l = 0; l < layers; l++)
+        if (TimeMajor)
         {
-            if (l > 0 && dropoutRate > 0) x = dropout.call(x);             // between layers, as torch's LSTM does
-            var ahead = Run(directions[2 * l], x, chunks);                                   // (B, Tmax, H)
-            var back = Reverse(Run(directions[2 * l + 1], Reverse(x, reversal), chunks), reversal); // (B, Tmax, H)
-            x = cat([ahead, back], 2);                                                        // (B, Tmax, 2H)
+            // Time-major inside: a chunk is then a slice of whole steps (one split; no full-size zeros per chunk in
+            // the backward pass) and the batch-first torch LSTM gets a transposed view it transposes back for free.
+            x = x.narrow(1, 0, Tmax).transpose(0, 1).index_select(1, order);   // (Tmax, B, C), longest first
+            var reversal = TimeMajorReversal(sorted, Tmax, x.device);            // (Tmax·B) rows
+            for (int l = 0; l < layers; l++)
+            {
+                if (l > 0 && dropoutRate > 0) x = dropout.call(x);             // between layers, as torch's LSTM does
+                var ahead = RunTimeMajor(directions[2 * l], x, chunks);                                   // (Tmax, B, H)
+                var back = Reverse(RunTimeMajor(directions[2 * l + 1], Reverse(x, reversal), chunks), reversal); // (Tmax, B, H)
+                x = cat([ahead, back], 2);                                                                 // (Tmax, B, 2H)
+            }
+            x = x.transpose(0, 1);                                              // (B, Tmax, 2H), a view
+        }
+        else
+        {
+            x = x.narrow(1, 0, Tmax).index_select(0, order);                 // (B, Tmax, C), longest first
+            var reversal = Reversal(sorted, Tmax, x.device);                    // (B·Tmax) rows
+            for (int l = 0; l < layers; l++)
+            {
+                if (l > 0 && dropoutRate > 0) x = dropout.call(x);             // between layers, as torch's LSTM does
+                var ahead = Run(directions[2 * l], x, chunks);                                   // (B, Tmax, H)
+                var back = Reverse(Run(directions[2 * l + 1], Reverse(x, reversal), chunks), reversal); // (B, Tmax, H)
+                x = cat([ahead, back], 2);                                                        // (B, Tmax, 2H)
+            }
         }
         var unsorted = new long[B];
         for (int i = 0; i < B; i++) unsorted[byLength[i].b] = i;
@@ -75,6 +93,40 @@ public sealed class ExactBiLstm : BiLstm
         var mask = (arange(Tmax).unsqueeze(0) < lengths.unsqueeze(1)).unsqueeze(2).to(x.dtype).to(x.device);
         x = x * mask;                                                       // zeros past each end
         return Tmax == T ? x : nn.functional.pad(x, [0, 0, 0, T - Tmax]);
+    }
+
+    /// <summary>Time-major inside (the default) or batch-major (as before; kept while measuring).</summary>
+    public bool TimeMajor { get; set; } = true;
+
+    // Time-major: x (T, B, C) → (T, B, H), junk past each end.
+    static Tensor RunTimeMajor(LSTM lstm, Tensor x, IReadOnlyList<TimeChunks.Chunk> chunks)
+    {
+        if (chunks.Count == 1) return lstm.call(x.transpose(0, 1)).Item1.transpose(0, 1);
+        long B = x.shape[1];
+        var pieces = x.split(chunks.Select(c => c.End - c.Start).ToArray(), 0);
+        var outputs = new List<Tensor>();
+        (Tensor H, Tensor C)? state = null;
+        for (int k = 0; k < chunks.Count; k++)
+        {
+            var c = chunks[k];
+            var input = c.Rows == B ? pieces[k] : pieces[k].narrow(1, 0, c.Rows);            // (steps, rows, C)
+            var (y, h, cell) = lstm.call(input.transpose(0, 1), state is { } s ? (s.H.narrow(1, 0, c.Rows), s.C.narrow(1, 0, c.Rows)) : null);
+            state = (h, cell);
+            y = y.transpose(0, 1);                                                           // (steps, rows, H)
+            outputs.Add(c.Rows == B ? y : nn.functional.pad(y, [0, 0, 0, B - c.Rows]));
+        }
+        return cat(outputs, 0);
+    }
+
+    // Row t·B + b of a (T·B, C) view ← row (len_b − 1 − t)·B + b for t < len_b, itself past the end.
+    static Tensor TimeMajorReversal(long[] lengths, long T, Device device)
+    {
+        long B = lengths.Length;
+        var rows = new long[B * T];
+        for (long t = 0; t < T; t++)
+            for (int b = 0; b < B; b++)
+                rows[t * B + b] = (t < lengths[b] ? lengths[b] - 1 - t : t) * B + b;
+        return tensor(rows).to(device);
     }
 
     // The LSTM over the chunks in turn, each starting from the state the previous one left its rows in.
