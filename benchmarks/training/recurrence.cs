@@ -349,7 +349,7 @@ static void Overhead(ParsedArgs a, string[] files)
             }
         }).Cpu * 1000 / inputs.Count;
         Exact(); Bare();
-        var plans = new (int Max, long Cost, bool TimeMajor)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost, true), (4, 32, true), (8, 32, true), (8, 16, true), (12, 32, true), (16, 16, true), (16, 32, true), (16, 64, true) };
+        var plans = new (int Max, long Cost, bool TimeMajor)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost, true), (8, 32, true), (8, 16, true), (12, 32, true), (16, 16, true), (16, 32, true), (16, 64, true) };
         var times = plans.ToDictionary(p => p, _ => new List<double>());
         var r = new List<double>();
         for (int t = 0; t < a.Int("turns"); t++)

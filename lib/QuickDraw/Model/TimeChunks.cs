@@ -17,7 +17,7 @@ public static class TimeChunks
     public const long CallCost = 32;
 
     /// <summary>The most chunks a plan uses.</summary>
-    public const int MaxChunks = 4;
+    public const int MaxChunks = 12;
 
     /// <summary>The cheapest plan of 1 to <paramref name="maxChunks"/> chunks cut at length quantiles
     /// (cost = row-steps run + <paramref name="callCost"/> per chunk).</summary>
