@@ -30,10 +30,10 @@ public sealed class HostMaskDropout : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>A mask of <paramref name="shape"/>: 0, or 1 / (probability of keeping); draws one number from
-    /// torch's default generator as its seed.</summary>
-    public Tensor Mask(long[] shape, ScalarType dtype = ScalarType.Float32)
+    /// <paramref name="generator"/> (torch's default generator when not given) as its seed.</summary>
+    public Tensor Mask(long[] shape, ScalarType dtype = ScalarType.Float32, Generator? generator = null)
     {
-        ulong seed = (ulong)randint(long.MaxValue, [1], dtype: ScalarType.Int64).item<long>();
+        ulong seed = (ulong)randint(long.MaxValue, [1], dtype: ScalarType.Int64, generator: generator).item<long>();
         uint threshold = (uint)Math.Clamp(Math.Round((1 - p) * 65536), 1, 65536);
         float scale = (float)(65536.0 / threshold);
         var result = empty(shape, dtype: ScalarType.Float32);
