@@ -6,6 +6,10 @@
 //   speed    old (packed) vs new (dense) Trainer.Step, per model × batch size × bucketing: examples/s, ratio,
 //            useful LSTM GFLOP/s (whole step and LSTM alone) against the measured GEMM rate
 //   profile  a dense step cut into its parts (host → tensors, conv stack, LSTM, loss, backward, clipping, Adam, scope)
+//   phases   packed and dense steps cut into phases, each forward and backward on its own: conv stack, LSTM, head
+//            (dropout, sum, linear, loss), zero_grad, clipping, Adam, dispose
+//   overhead ExactBiLstm (fwd + bwd) under several chunk plans against its bare LSTM calls over the padded batch
+//   dropout  torch's dropout vs HostMaskDropout and other ways to draw a mask, one LSTM output's size
 using System.Diagnostics;
 using QuickDraw.Common;
 using QuickDraw.Model;
@@ -15,7 +19,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 var mode = args.Length > 0 ? args[0] : "--help";
-var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed|profile [options]",
+var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed|profile|phases|overhead|dropout [options]",
         "Packed vs dense exact BiLSTM in the trainer's step (issue #18). See RESULTS.md, section 3.")
     .Option("out", "folder for the shards made from the sample", "benchmarks/training/out", "DIR")
     .Option("sample", "real class files (ndjson); synthetic doodles when absent", RepoPaths.SharedQuickDraw is { } s ? Path.Combine(s, "classes15") : "", "DIR")
@@ -349,7 +353,7 @@ static void Overhead(ParsedArgs a, string[] files)
             }
         }).Cpu * 1000 / inputs.Count;
         Exact(); Bare();
-        var plans = new (int Max, long Cost, bool TimeMajor)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost, true), (8, 32, true), (8, 16, true), (12, 32, true), (16, 16, true), (16, 32, true), (16, 64, true) };
+        var plans = new (int Max, long Cost)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost), (1, 0), (4, 32), (8, 16), (16, 32), (16, 64) };
         var times = plans.ToDictionary(p => p, _ => new List<double>());
         var r = new List<double>();
         for (int t = 0; t < a.Int("turns"); t++)
@@ -357,14 +361,14 @@ static void Overhead(ParsedArgs a, string[] files)
             r.Add(Bare());
             foreach (var p in t % 2 == 0 ? plans : plans.Reverse())
             {
-                exact.MaxChunks = p.Max; exact.ChunkCallCost = p.Cost; exact.TimeMajor = p.TimeMajor;
+                exact.MaxChunks = p.Max; exact.ChunkCallCost = p.Cost;
                 times[p].Add(Exact());
             }
         }
         double Med(List<double> v) => v.Order().ElementAt(v.Count / 2);
         Console.WriteLine($"{modelName}, batch {B}, bucketing {(bucket ? "yes" : "no")}, mean T {batches.Average(b => b.MaxLength):F0}, load {Load()}: CPU ms per batch, fwd + bwd (median of turns)");
         Console.WriteLine($"  bare LSTM calls over the padded batch: {Med(r):F1}");
-        foreach (var p in plans) Console.WriteLine($"  ExactBiLstm, {(p.TimeMajor ? "time-major" : "batch-major")}, ≤ {p.Max} chunks, call cost {p.Cost}: {Med(times[p]):F1}  (chunks per batch {batches.Average(b => TimeChunks.Plan(b.Lengths.OrderDescending().ToArray(), p.Max, p.Cost).Count):F1})");
+        foreach (var p in plans) Console.WriteLine($"  ExactBiLstm, ≤ {p.Max} chunks, call cost {p.Cost}: {Med(times[p]):F1}  (chunks per batch {batches.Average(b => TimeChunks.Plan(b.Lengths.OrderDescending().ToArray(), p.Max, p.Cost).Count):F1})");
     }
 }
 

@@ -5,9 +5,10 @@ namespace QuickDraw.Model;
 
 /// <summary>
 /// Dropout whose mask is drawn on the host by a fast generator seeded from torch's (so a step's masks still depend
-/// only on torch.manual_seed): on CPU, torch's dropout draws its mask with a serial bernoulli (vectorised with MKL on
-/// Intel CPUs only), about 19 ns per element on this AMD machine — 20 ms for one LSTM layer's output at batch 64,
-/// several times the cost of everything else around it. Here the mask costs about 1–2 ns per element.
+/// only on torch.manual_seed). On this AMD CPU torch's CPU dropout draws its bernoulli mask element by element
+/// (libtorch's vectorised MKL path is taken on Intel CPUs only): 21 ms for one LSTM layer's output at batch 64
+/// (64 × 70 × 256), about a seventh of the LSTM's own forward + backward time per layer. This one takes 5 ms with the multiply
+/// (benchmarks/training/recurrence.cs -- dropout).
 /// Each element is kept with probability round((1 − p)·65536)/65536 and scaled by its inverse (unbiased), i.e. p
 /// to within 1e-5. Off the CPU it is torch's dropout (a host mask would have to be copied to the device).
 /// </summary>
