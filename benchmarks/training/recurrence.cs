@@ -271,7 +271,7 @@ static void Phases(ParsedArgs a, string[] files)
         net.train();
         var m = net.named_modules().ToDictionary(kv => kv.name, kv => kv.module);
         var convs = Enumerable.Range(0, config.NumConv.Length).Select(i => (TorchSharp.Modules.Conv1d)m[$"convs.{i}"]).ToArray();
-        var dropout = (TorchSharp.Modules.Dropout)m["dropout"];
+        var dropout = (nn.Module<Tensor, Tensor>)m["dropout"];
         var lstm = (BiLstm)m["lstm"];
         var output = (TorchSharp.Modules.Linear)m["output"];
         var parts = new Dictionary<string, double>();
