@@ -6,6 +6,10 @@
 //   speed    old (packed) vs new (dense) Trainer.Step, per model × batch size × bucketing: examples/s, ratio,
 //            useful LSTM GFLOP/s (whole step and LSTM alone) against the measured GEMM rate
 //   profile  a dense step cut into its parts (host → tensors, conv stack, LSTM, loss, backward, clipping, Adam, scope)
+//   phases   packed and dense steps cut into phases, each forward and backward on its own: conv stack, LSTM, head
+//            (dropout, sum, linear, loss), zero_grad, clipping, Adam, dispose
+//   overhead ExactBiLstm (fwd + bwd) under several chunk plans against its bare LSTM calls over the padded batch
+//   dropout  torch's dropout vs HostMaskDropout and other ways to draw a mask, one LSTM output's size
 using System.Diagnostics;
 using QuickDraw.Common;
 using QuickDraw.Model;
@@ -15,7 +19,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 var mode = args.Length > 0 ? args[0] : "--help";
-var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed|profile [options]",
+var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed|profile|phases|overhead|dropout [options]",
         "Packed vs dense exact BiLSTM in the trainer's step (issue #18). See RESULTS.md, section 3.")
     .Option("out", "folder for the shards made from the sample", "benchmarks/training/out", "DIR")
     .Option("sample", "real class files (ndjson); synthetic doodles when absent", RepoPaths.SharedQuickDraw is { } s ? Path.Combine(s, "classes15") : "", "DIR")
@@ -36,6 +40,9 @@ return cli.Run(args.Skip(1).ToArray(), (a, _) =>
     {
         case "speed": Speed(a, files); return 0;
         case "profile": Profile(a, files); return 0;
+        case "phases": Phases(a, files); return 0;
+        case "dropout": DropoutCost(); return 0;
+        case "overhead": Overhead(a, files); return 0;
         default: Console.Error.WriteLine(cli.Help); return 2;
     }
 });
@@ -243,6 +250,149 @@ static void Profile(ParsedArgs a, string[] files)
         double total = parts.Values.Sum();
         Console.WriteLine($"{modelName}, batch {B}, bucketing {(bucket ? "yes" : "no")}: {steps * B / total:F1} examples per CPU second, {1000 * total / steps:F2} CPU ms/step, load {Load()}");
         foreach (var (part, sec) in parts) Console.WriteLine($"  {part,-22} {1000 * sec / steps,8:F3} ms  {sec / total,6:P1}");
+    }
+}
+
+// The step's phases, each forward and backward on its own (its input a leaf, its output given a gradient), with
+// the model's own modules: conv stack (masks, dropout), recurrent stack, head (dropout, sum, linear, loss), optimizer.
+static void Phases(ParsedArgs a, string[] files)
+{
+    foreach (var modelName in a.List("models"))
+    foreach (int B in a.Ints("sizes"))
+    foreach (bool bucket in new[] { false, true })
+    foreach (var recurrence in new[] { "packed", "dense" })
+    {
+        var config = Model(modelName, a.Int("classes"));
+        int steps = Math.Max(3, a.Int("examples") / B);
+        var batches = Batches(files, B, bucket, steps);
+        torch.manual_seed(0);
+        using var net = new RnnClassifier(config with { Recurrence = recurrence });
+        var opt = optim.Adam(net.parameters(), lr: 1e-4);
+        net.train();
+        var m = net.named_modules().ToDictionary(kv => kv.name, kv => kv.module);
+        var convs = Enumerable.Range(0, config.NumConv.Length).Select(i => (TorchSharp.Modules.Conv1d)m[$"convs.{i}"]).ToArray();
+        var dropout = (nn.Module<Tensor, Tensor>)m["dropout"];
+        var lstm = (BiLstm)m["lstm"];
+        var output = (TorchSharp.Modules.Linear)m["output"];
+        var parts = new Dictionary<string, double>();
+        var process = Process.GetCurrentProcess();
+        double Now() { process.Refresh(); return process.TotalProcessorTime.TotalSeconds; }
+        double last = 0;
+        void Mark(string part) { double now = Now(); parts[part] = parts.GetValueOrDefault(part) + now - last; last = now; }
+        for (int i = -1; i < steps; i++)
+        {
+            if (i == 0) parts.Clear();
+            var batch = batches[Math.Max(0, i)];
+            using var scope = NewDisposeScope();
+            last = Now();
+            var (ink, lengths, labels) = batch.ToTensors(CPU);
+            long T = ink.shape[1];
+            Mark("batch → tensors");
+            var mask = (arange(T).unsqueeze(0) < lengths.unsqueeze(1)).unsqueeze(1).to_type(ScalarType.Float32);
+            var x = ink.transpose(1, 2) * mask;
+            for (int c = 0; c < convs.Length; c++)
+            {
+                if (c > 0) x = dropout.call(x);
+                x = convs[c].call(x) * mask;
+            }
+            var convOut = x.transpose(1, 2);
+            Mark("conv stack fwd");
+            var lstmIn = convOut.detach().requires_grad_(true);
+            var lstmOut = lstm.call(lstmIn, lengths);
+            Mark("LSTM fwd");
+            var headIn = lstmOut.detach().requires_grad_(true);
+            var logits = output.call(dropout.call(headIn).sum(1));
+            var loss = nn.functional.cross_entropy(logits, labels);
+            Mark("head fwd (dropout, sum, linear, loss)");
+            opt.zero_grad();
+            Mark("zero_grad");
+            loss.backward();
+            Mark("head bwd");
+            lstmOut.backward([headIn.grad!]);
+            Mark("LSTM bwd");
+            convOut.backward([lstmIn.grad!]);
+            Mark("conv stack bwd");
+            nn.utils.clip_grad_norm_(net.parameters(), 9.0);
+            Mark("clip_grad_norm_");
+            opt.step();
+            Mark("Adam step");
+            scope.Dispose();
+            Mark("dispose scope");
+        }
+        double total = parts.Values.Sum();
+        Console.WriteLine($"{modelName} {recurrence}, batch {B}, bucketing {(bucket ? "yes" : "no")}, mean T {batches.Average(b => b.MaxLength):F0}: {steps * B / total:F1} examples per CPU second, {1000 * total / steps:F1} CPU ms/step, load {Load()}");
+        foreach (var (part, sec) in parts) Console.WriteLine($"  {part,-38} {1000 * sec / steps,8:F2} ms  {sec / total,6:P1}");
+    }
+}
+
+// ExactBiLstm (forward + backward) against its bare LSTM calls alone (2 × layers unidirectional torch LSTMs over
+// the padded batch, no sorting, reversal, chunks, dropout or mask): what the exactness machinery costs.
+static void Overhead(ParsedArgs a, string[] files)
+{
+    foreach (var modelName in a.List("models"))
+    foreach (int B in a.Ints("sizes"))
+    foreach (bool bucket in new[] { false, true })
+    {
+        var config = Model(modelName, a.Int("classes"));
+        int steps = Math.Max(2, a.Int("examples") / B);
+        var batches = Batches(files, B, bucket, steps);
+        torch.manual_seed(0);
+        using var exact = new ExactBiLstm(config.NumConv[^1], config.NumNodes, config.NumLayers, config.Dropout);
+        exact.train();
+        var bare = Enumerable.Range(0, 2 * config.NumLayers).Select(i => nn.LSTM(i < 2 ? config.NumConv[^1] : 2 * config.NumNodes, config.NumNodes, 1, batchFirst: true)).ToArray();
+        var inputs = batches.Select(b => (X: randn(b.Size, b.MaxLength, config.NumConv[^1]), L: tensor(b.Lengths))).ToList();
+        double Exact() => Timed(() => { foreach (var (x, l) in inputs) { using var s = NewDisposeScope(); exact.call(x.requires_grad_(true), l).sum().backward(); } }).Cpu * 1000 / inputs.Count;
+        double Bare() => Timed(() =>
+        {
+            foreach (var (x, _) in inputs)
+            {
+                using var s = NewDisposeScope();
+                var h = x.requires_grad_(true);
+                for (int l = 0; l < config.NumLayers; l++) h = cat([bare[2 * l].call(h).Item1, bare[2 * l + 1].call(h).Item1], 2);
+                h.sum().backward();
+            }
+        }).Cpu * 1000 / inputs.Count;
+        Exact(); Bare();
+        var plans = new (int Max, long Cost)[] { (TimeChunks.MaxChunks, TimeChunks.CallCost), (1, 0), (4, 32), (8, 16), (16, 32), (16, 64) };
+        var times = plans.ToDictionary(p => p, _ => new List<double>());
+        var r = new List<double>();
+        for (int t = 0; t < a.Int("turns"); t++)
+        {
+            r.Add(Bare());
+            foreach (var p in t % 2 == 0 ? plans : plans.Reverse())
+            {
+                exact.MaxChunks = p.Max; exact.ChunkCallCost = p.Cost;
+                times[p].Add(Exact());
+            }
+        }
+        double Med(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        Console.WriteLine($"{modelName}, batch {B}, bucketing {(bucket ? "yes" : "no")}, mean T {batches.Average(b => b.MaxLength):F0}, load {Load()}: CPU ms per batch, fwd + bwd (median of turns)");
+        Console.WriteLine($"  bare LSTM calls over the padded batch: {Med(r):F1}");
+        foreach (var p in plans) Console.WriteLine($"  ExactBiLstm, ≤ {p.Max} chunks, call cost {p.Cost}: {Med(times[p]):F1}  (chunks per batch {batches.Average(b => TimeChunks.Plan(b.Lengths.OrderDescending().ToArray(), p.Max, p.Cost).Count):F1})");
+    }
+}
+
+static void DropoutCost()
+{
+    var x = randn(64, 70, 256);
+    var drop = nn.Dropout(0.3); drop.train();
+    var hostDrop = new HostMaskDropout(0.3); hostDrop.train();
+    var rng = new Random(1);
+    var bytes = new byte[x.numel() * 2];
+    var ways = new (string, Func<Tensor>)[]
+    {
+        ("nn.Dropout", () => drop.call(x)),
+        ("bernoulli_ mask", () => x * empty_like(x).bernoulli_(0.7).div_(0.7)),
+        ("rand < keep", () => x * (rand_like(x) < 0.7).to_type(ScalarType.Float32).div_(0.7)),
+        ("host bytes", () => { rng.NextBytes(bytes); return x * (tensor(bytes).view(x.shape[0], x.shape[1], x.shape[2], 2).to_type(ScalarType.Int32).select(3, 0) < 179).to_type(ScalarType.Float32); }),
+        ("HostMaskDropout", () => hostDrop.call(x)),
+        ("x * 1 (a pass)", () => x * 1.0),
+    };
+    foreach (var (name, f) in ways)
+    {
+        f();
+        var (wall, cpu) = Timed(() => { for (int i = 0; i < 20; i++) { using var s = NewDisposeScope(); f(); } });
+        Console.WriteLine($"  {name,-16} {cpu * 1000 / 20,8:F2} CPU ms per (64, 70, 256)");
     }
 }
 

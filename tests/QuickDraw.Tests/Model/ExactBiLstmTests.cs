@@ -71,6 +71,37 @@ public class ExactBiLstmTests
     }
 
     [Fact]
+    public void ManyChunksGiveThePackedLogitsAndGradientsToo()
+    {
+        // 48 drawings of lengths spread over 1–60, shuffled: the plan cuts the time axis several times (time-major
+        // chunks, state carried across each cut for the rows still drawing).
+        long[] lengths = Enumerable.Range(0, 48).Select(i => (long)(i * 37 % 60 + 1)).ToArray();
+        Assert.True(TimeChunks.Plan(lengths.OrderDescending().ToArray()).Count >= 6);
+        torch.manual_seed(11);
+        using var packed = new RnnClassifier(Config(2, false, "packed"));
+        using var dense = Copy(packed, "dense");
+        var ink = randn(lengths.Length, 60, 3, generator: new Generator(12));
+        var labels = tensor(lengths.Select(l => l % 5).ToArray());
+        var grads = new List<Dictionary<string, Tensor>>();
+        var logits = new List<Tensor>();
+        foreach (var model in new[] { packed, dense })
+        {
+            model.train();
+            var y = model.call(ink, tensor(lengths));
+            nn.functional.cross_entropy(y, labels).backward();
+            logits.Add(y.detach());
+            grads.Add(model.state_dict().Where(kv => kv.Value.requires_grad).ToDictionary(kv => kv.Key, kv => kv.Value.grad!));
+        }
+        float dLogits = (logits[0] - logits[1]).abs().max().item<float>();
+        Assert.True(dLogits < 1e-5, $"logits differ by {dLogits}");
+        foreach (var (name, g) in grads[0])
+        {
+            float d = MaxRelative(grads[1][name], g);
+            Assert.True(d < 1e-5, $"{name}: gradients differ by {d} (relative to max(1, max |g|))");
+        }
+    }
+
+    [Fact]
     public void WeightsOfTheOldPackedLayoutLoadIntoTheDenseModelAndBack()
     {
         torch.manual_seed(3);
