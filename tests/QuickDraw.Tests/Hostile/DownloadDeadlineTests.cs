@@ -73,9 +73,13 @@ public class DownloadDeadlineTests
         await using var server = new LoopbackServer();
         using var folder = new TempFolder();
         server.ServeBucket(new Dictionary<string, byte[]> { ["cat"] = Cat });
-        // Three attempts, 3,000 bytes each, then 1 s of silence: 3 s of stalls in all, twice the deadline, but data keeps coming.
-        server.Serve(DownloadFixtures.BucketPath(DataFormat.Simplified, "cat"), Cat, false, new Fault.StallAfter(3000), new Fault.StallAfter(3000));
-        var options = DownloadFixtures.Fast(retries: 3, stallSeconds: 1) with { NoDataDeadline = TimeSpan.FromSeconds(1.5) };
+        // Five attempts, the first four each sending 2,000 more bytes, then 1 s of silence: 4 s of stalls in all, more than
+        // the 3 s deadline, but data keeps coming. (Each gap is 1 s of stall plus a retry: 2 s short of the deadline, so a
+        // late timer on a loaded machine does not cut it; a 0.5 s margin once did.)
+        Assert.True(Cat.Length > 8000);
+        server.Serve(DownloadFixtures.BucketPath(DataFormat.Simplified, "cat"), Cat, false,
+            new Fault.StallAfter(2000), new Fault.StallAfter(2000), new Fault.StallAfter(2000), new Fault.StallAfter(2000));
+        var options = DownloadFixtures.Fast(retries: 5, stallSeconds: 1) with { NoDataDeadline = TimeSpan.FromSeconds(3) };
         using var downloader = server.Downloader(options);
         await downloader.DownloadAsync(new DownloadRequest { OutputRoot = folder.Path });
         Assert.Equal(Cat, File.ReadAllBytes(folder["simplified/cat.ndjson"]));
