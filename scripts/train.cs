@@ -26,7 +26,7 @@ return cli.Run(args, (a, cancel) =>
     var settings = a.Has("resume") ? null : a.ReadSettings();
     var threads = Settings.Get(nameof(TrainConfig.Threads)); // the one setting a resumed run may change (speed only)
     var summary = settings == null
-        ? ConsoleTraining.Resume(run, a.GivenSettingOptions().Where(o => o != threads.Option).ToList(), a.Has(threads.Option[2..]) ? (int)threads.Parse(a.Get(threads.Option[2..])!) : null, cancel)
+        ? ConsoleTraining.Resume(run, [.. a.GivenSettingOptions().Where(o => o != threads.Option), .. a.Given.Contains("data") ? ["--data"] : Array.Empty<string>()], a.Has(threads.Option[2..]) ? (int)threads.Parse(a.Get(threads.Option[2..])!) : null, cancel)
         : ConsoleTraining.Start(run, settings.Model, settings.Train, a.Preset().Name, a.Require("data"), cancel);
     ConsoleTraining.PrintSummary(summary, run);
     return summary.Completed ? 0 : 130;
