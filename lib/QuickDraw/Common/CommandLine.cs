@@ -48,7 +48,7 @@ public sealed class CommandLine(string usage, string description)
     }
 
     /// <summary>A flag that also takes an explicit value: <c>--name</c> (true), <c>--name=true</c>, <c>--name=false</c>;
-    /// <see cref="ParsedArgs.Switch"/> reads it (null when not given).</summary>
+    /// <see cref="ParsedArgs.Get"/> returns "true" or "false" (null when not given).</summary>
     public CommandLine Switch(string name, string help, string? shownDefault = null)
     {
         options.Add(new(name, help, null, true, "", false, IsSwitch: true, ShownDefault: shownDefault));

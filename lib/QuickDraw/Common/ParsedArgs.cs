@@ -16,9 +16,6 @@ public sealed class ParsedArgs(Dictionary<string, string> values, HashSet<string
     public int[] Ints(string name) => Convert(name, s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(), "comma-separated integers");
     public string[] List(string name) => Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
-    /// <summary>A <see cref="CommandLine.Switch"/>: true or false when given, null when not.</summary>
-    public bool? Switch(string name) => Get(name) is { } v ? v == "true" : null;
-
     /// <summary>The names of the options given (not defaulted) and flags set.</summary>
     public IEnumerable<string> Given => flags.Concat(values.Keys.Where(k => given?.Contains(k) ?? true));
 

@@ -78,7 +78,13 @@ public static class Presets
     /// <summary>Every preset, the tutorial's first.</summary>
     public static IReadOnlyList<Preset> All { get; } = [Tutorial, Main, Notebook, Smoke, Demo];
 
+    /// <summary>The preset named <paramref name="name"/>, or null.</summary>
+    public static Preset? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>Their names, for messages: "tutorial, main, notebook, smoke, demo".</summary>
+    public static string Names => string.Join(", ", All.Select(p => p.Name));
+
     /// <summary>The preset named <paramref name="name"/>; an unknown name is an <see cref="ActionableException"/> that lists them.</summary>
-    public static Preset Get(string name) => All.FirstOrDefault(p => p.Name == name)
-        ?? throw new ActionableException($"no preset '{name}'", "--preset", $"use one of {string.Join(", ", All.Select(p => p.Name))} (docs/settings.md)", exitCode: 2);
+    public static Preset Get(string name) => Find(name)
+        ?? throw new ActionableException($"no preset '{name}'", "preset", $"use one of {Names} (docs/settings.md)", exitCode: 2);
 }

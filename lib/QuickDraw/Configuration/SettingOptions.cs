@@ -14,7 +14,7 @@ public static class SettingOptions
     /// <paramref name="except"/> (a script that sets one itself).</summary>
     public static CommandLine AddSettings(this CommandLine cli, Preset defaults, params string[] except)
     {
-        cli.Option("preset", $"the settings to start from: {string.Join(", ", Presets.All.Select(p => p.Name))} (docs/settings.md); " +
+        cli.Option("preset", $"the settings to start from: {Presets.Names} (docs/settings.md); " +
                              "the options below change them", defaults.Name, "NAME");
         foreach (var s in Settings.All.Where(s => !except.Contains(s.Name)))
         {
@@ -30,9 +30,10 @@ public static class SettingOptions
     /// <summary>The settings the command line asks for: <c>--preset</c>'s, with every setting given on the command
     /// line changed, then checked. A malformed value is a <see cref="CommandLineException"/> (exit 2); a value out
     /// of its range one with exit code 1.</summary>
-    public static RunSettings ReadSettings(this ParsedArgs a)
+    public static RunSettings ReadSettings(this ParsedArgs a) => a.ReadSettings(a.Preset());
+
+    static RunSettings ReadSettings(this ParsedArgs a, Preset preset)
     {
-        var preset = a.Preset();
         var settings = preset.Settings;
         var given = a.GivenSettings();
         foreach (var s in given)
@@ -50,8 +51,7 @@ public static class SettingOptions
     public static Preset Preset(this ParsedArgs a)
     {
         var name = a.Require("preset");
-        return Presets.All.FirstOrDefault(p => p.Name == name)
-            ?? throw new CommandLineException($"--preset '{name}' is not one: use {string.Join(", ", Presets.All.Select(p => p.Name))} (docs/settings.md)");
+        return Presets.Find(name) ?? throw new CommandLineException($"--preset '{name}' is not one: use {Presets.Names} (docs/settings.md)");
     }
 
     /// <summary>The settings given on the command line (not left at the preset's value), in table order.</summary>
@@ -67,37 +67,17 @@ public static class SettingOptions
 
     /// <summary>
     /// <paramref name="settings"/> with <paramref name="overrides"/> applied: options as on train.cs's command line
-    /// (<c>--steps 600 --learning-rate 0.003 --batch-norm</c>), the way a notebook's <c>overrides</c> parameter
-    /// changes its preset. Throws an <see cref="ArgumentException"/> naming a bad option or value.
+    /// (<c>--steps 600 --learning-rate 0.003 --batch-norm</c>), read by the same parser. Throws an
+    /// <see cref="ArgumentException"/> naming a bad option or value.
     /// </summary>
-    public static RunSettings Apply(RunSettings settings, string overrides) => Apply(settings, overrides, null);
+    public static RunSettings Apply(RunSettings settings, string overrides) => Apply(new Preset("", "", settings), overrides);
 
     /// <summary><paramref name="preset"/>'s settings with <paramref name="overrides"/> applied, then the preset's rules
     /// for the settings not given (<see cref="Preset.Derive"/>): a notebook's <c>preset</c> and <c>overrides</c>.</summary>
-    public static RunSettings Apply(Preset preset, string overrides) => Apply(preset.Settings, overrides, preset);
-
-    static RunSettings Apply(RunSettings settings, string overrides, Preset? preset)
+    public static RunSettings Apply(Preset preset, string overrides)
     {
-        var given = new List<string>();
-        var words = overrides.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i < words.Length; i++)
-        {
-            var word = words[i];
-            var eq = word.IndexOf('=');
-            var name = eq > 0 ? word[..eq] : word;
-            if (!name.StartsWith("--")) throw new ArgumentException($"overrides: '{word}' is not an option (options start with --, as on train.cs's command line)");
-            var s = Settings.Find(name) ?? throw new ArgumentException(Settings.Renamed(name) is { } r
-                ? $"overrides: {name} is now {r.Option}: {r.Help}"
-                : $"overrides: no setting {name}; did you mean {Settings.Nearest(name).Option}? (docs/settings.md)");
-            string text = eq > 0 ? word[(eq + 1)..]
-                : s.Kind == SettingKind.Bool ? "true"
-                : i + 1 < words.Length ? words[++i] : throw new ArgumentException($"overrides: {name} needs a value ({s.ValueName})");
-            try { settings = s.With(settings, s.Parse(text)); }
-            catch (FormatException e) { throw new ArgumentException($"overrides: {e.Message}"); }
-            given.Add(s.Name);
-        }
-        if (preset != null) settings = preset.Derive(settings, given);
-        settings.Validate();
-        return settings;
+        var cli = new CommandLine("overrides", "").AddSettings(preset);
+        try { return cli.Parse(overrides.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ReadSettings(preset); }
+        catch (CommandLineException e) { throw new ArgumentException($"overrides: {e.Message.Replace("(see --help)", "(docs/settings.md)")}", e); }
     }
 }

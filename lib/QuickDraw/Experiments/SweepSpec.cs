@@ -54,8 +54,7 @@ public sealed record SweepSpec(string Name, string Description, TrainingData Dat
             throw new SweepSpecException($"name '{name}' must be letters, digits, '-', '_' or '.' (it names the folder experiments/<name>/)");
         var description = top.TryGetValue("description", out var d) ? Text(d, "description") : "";
         var presetName = top.TryGetValue("preset", out var ps) ? Text(ps, "preset") : Presets.Tutorial.Name;
-        var preset = Presets.All.FirstOrDefault(p => p.Name == presetName)
-            ?? throw new SweepSpecException($"preset '{presetName}' is not one: use {string.Join(", ", Presets.All.Select(p => p.Name))} (docs/settings.md)");
+        var preset = Presets.Find(presetName) ?? throw new SweepSpecException($"preset '{presetName}' is not one: use {Presets.Names} (docs/settings.md)");
         var data = top.TryGetValue("data", out var dataJson) ? ParseData(dataJson) : throw new SweepSpecException("'data' is missing: give \"auto\" (the main job's choice), a shards folder (\"data/shards/x\"), {\"synthetic\": {...}} or {\"real\": \"classes15\"}");
         var budget = top.TryGetValue("budget", out var b) ? ParseBudget(b) : throw new SweepSpecException("'budget' is missing: give {\"steps\": N} and/or {\"minutes\": M} per run");
 
