@@ -184,10 +184,6 @@ public class SettingsTableTests
     }
 
     [Fact]
-    public void TheDecaysAreTheSettingsChoices() =>
-        Assert.Equal(Settings.Get("decay").Choices, LearningRateSchedule.Decays);
-
-    [Fact]
     public void NotebooksTakeSettingsThroughAPresetAndOverridesOnly()
     {
         // A parameter named like a setting (batchSize, learningRate) would be a second home for it.
