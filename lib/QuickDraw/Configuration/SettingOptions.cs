@@ -6,7 +6,7 @@ namespace QuickDraw.Configuration;
 /// The settings table on a command line: <see cref="AddSettings"/> declares <c>--preset</c> and one option per
 /// setting (its <see cref="Setting.Option"/>, help, range and the default preset's value), <see cref="ReadSettings"/>
 /// turns the parsed options into the preset's settings with the given ones changed. A notebook's <c>overrides</c>
-/// string is read the same way (<see cref="Apply(Preset, string)"/>).
+/// string is read the same way (<see cref="Apply(Preset, string[])"/>).
 /// </summary>
 public static class SettingOptions
 {
@@ -30,18 +30,22 @@ public static class SettingOptions
     /// <summary>The settings the command line asks for: <c>--preset</c>'s, with every setting given on the command
     /// line changed, then checked. A malformed value is a <see cref="CommandLineException"/> (exit 2); a value out
     /// of its range one with exit code 1.</summary>
-    public static RunSettings ReadSettings(this ParsedArgs a) => a.ReadSettings(a.Preset());
+    public static RunSettings ReadSettings(this ParsedArgs a) => Read(a.Preset(), [a]);
 
-    static RunSettings ReadSettings(this ParsedArgs a, Preset preset)
+    // The preset's settings, with the settings given in each parsed command line changed in turn (a later one wins),
+    // then the preset's rules for the settings none gave, then checked.
+    static RunSettings Read(Preset preset, IEnumerable<ParsedArgs> commandLines)
     {
         var settings = preset.Settings;
-        var given = a.GivenSettings();
-        foreach (var s in given)
-        {
-            try { settings = s.With(settings, s.Parse(a.Get(s.Option[2..])!)); }
-            catch (FormatException e) { throw new CommandLineException(e.Message); }
-        }
-        settings = preset.Derive(settings, given.Select(s => s.Name));
+        var given = new HashSet<string>();
+        foreach (var a in commandLines)
+            foreach (var s in a.GivenSettings())
+            {
+                try { settings = s.With(settings, s.Parse(a.Get(s.Option[2..])!)); }
+                catch (FormatException e) { throw new CommandLineException(e.Message); }
+                given.Add(s.Name);
+            }
+        settings = preset.Derive(settings, given);
         try { settings.Validate(); }
         catch (ArgumentException e) { throw new CommandLineException(e.Message, exitCode: 1); }
         return settings;
@@ -72,12 +76,13 @@ public static class SettingOptions
     /// </summary>
     public static RunSettings Apply(RunSettings settings, string overrides) => Apply(new Preset("", "", settings), overrides);
 
-    /// <summary><paramref name="preset"/>'s settings with <paramref name="overrides"/> applied, then the preset's rules
-    /// for the settings not given (<see cref="Preset.Derive"/>): a notebook's <c>preset</c> and <c>overrides</c>.</summary>
-    public static RunSettings Apply(Preset preset, string overrides)
+    /// <summary><paramref name="preset"/>'s settings with each of <paramref name="overrides"/> applied in turn (a later
+    /// one wins: a notebook's <c>overrides</c>, then "--steps 100000" for its long run), then the preset's rules for the
+    /// settings none gave (<see cref="Preset.Derive"/>): a notebook's <c>preset</c> and <c>overrides</c>.</summary>
+    public static RunSettings Apply(Preset preset, params string[] overrides)
     {
         var cli = new CommandLine("overrides", "").AddSettings(preset);
-        try { return cli.Parse(overrides.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ReadSettings(preset); }
+        try { return Read(preset, overrides.Select(o => cli.Parse(o.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList()); }
         catch (CommandLineException e) { throw new ArgumentException($"overrides: {e.Message.Replace("(see --help)", "(docs/settings.md)")}", e); }
     }
 }

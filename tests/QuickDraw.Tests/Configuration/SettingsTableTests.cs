@@ -161,6 +161,9 @@ public class SettingsTableTests
         var notebook = SettingOptions.Apply(Presets.Notebook, "--steps 3000");
         Assert.Equal((50L, 3000L), (notebook.Train.LogEverySteps, notebook.Train.CheckpointEverySteps));
         Assert.Equal(7, SettingOptions.Apply(Presets.Notebook, "--steps 3000 --log-every-steps 7").Train.LogEverySteps);
+        // Overrides in turn, a later one winning (notebook 05's long run: its overrides, then --steps 100000).
+        var longRun = SettingOptions.Apply(Presets.Notebook, "--steps 6 --log-every-steps 2", "--steps 100000");
+        Assert.Equal((100_000L, 2L, 100_000L), (longRun.Train.Steps, longRun.Train.LogEverySteps, longRun.Train.CheckpointEverySteps));
         var demo = SettingOptions.Apply(Presets.Demo, "--steps 40");
         Assert.Equal((10L, 2L, 40L), (demo.Train.EvalEverySteps, demo.Train.LogEverySteps, demo.Train.CheckpointEverySteps));
         foreach (var p in Presets.All) Assert.Equal(Json(p.Settings), Json(p.Derive(p.Settings, [])));  // a preset obeys its own rules
