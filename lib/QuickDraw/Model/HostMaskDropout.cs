@@ -11,10 +11,25 @@ namespace QuickDraw.Model;
 /// (benchmarks/training/recurrence.cs -- dropout).
 /// Each element is kept with probability round((1 − p)·65536)/65536 and scaled by its inverse (unbiased), i.e. p
 /// to within 1e-5. Off the CPU it is torch's dropout (a host mask would have to be copied to the device).
+/// The seeds come from the generator <see cref="Drawing"/> set on this thread, else from torch's default one: the
+/// trainer gives each part of a batch its own generator, so parts run on several threads at once draw the same
+/// masks as run one after another (torch's default generator is shared by all threads, in the order they reach it).
 /// </summary>
 public sealed class HostMaskDropout : nn.Module<Tensor, Tensor>
 {
     readonly double p;
+
+    [ThreadStatic] static Generator? threadGenerator;
+
+    /// <summary>Until disposed, masks drawn on this thread take their seeds from <paramref name="generator"/>.</summary>
+    public static IDisposable Drawing(Generator generator) => new ThreadGenerator(generator);
+
+    sealed class ThreadGenerator : IDisposable
+    {
+        readonly Generator? before = threadGenerator;
+        public ThreadGenerator(Generator generator) => threadGenerator = generator;
+        public void Dispose() => threadGenerator = before;
+    }
 
     /// <param name="p">Probability of zeroing an element, in [0, 1).</param>
     public HostMaskDropout(double p) : base(nameof(HostMaskDropout))
@@ -31,10 +46,11 @@ public sealed class HostMaskDropout : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>A mask of <paramref name="shape"/>: 0, or 1 / (probability of keeping); draws one number from
-    /// <paramref name="generator"/> (torch's default generator when not given) as its seed.</summary>
+    /// <paramref name="generator"/> (else this thread's, see <see cref="Drawing"/>, else torch's default one) as its seed.</summary>
     public Tensor Mask(long[] shape, ScalarType dtype = ScalarType.Float32, Generator? generator = null)
     {
-        ulong seed = (ulong)randint(long.MaxValue, [1], dtype: ScalarType.Int64, generator: generator).item<long>();
+        using var draw = randint(long.MaxValue, [1], dtype: ScalarType.Int64, generator: generator ?? threadGenerator);
+        ulong seed = (ulong)draw.item<long>();
         uint threshold = (uint)Math.Clamp(Math.Round((1 - p) * 65536), 1, 65536);
         float scale = (float)(65536.0 / threshold);
         var result = empty(shape, dtype: ScalarType.Float32);

@@ -19,7 +19,7 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
 {
     readonly ModuleList<BatchNorm1d> norms = new();
     readonly ModuleList<Conv1d> convs = new();
-    readonly Dropout dropout;
+    readonly HostMaskDropout dropout;
     readonly BiLstm lstm;
     readonly Linear output;
 
@@ -39,7 +39,7 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
             convs.Add(nn.Conv1d(channels, config.NumConv[i], config.ConvLen[i], padding: config.ConvLen[i] / 2));
             channels = config.NumConv[i];
         }
-        dropout = nn.Dropout(config.Dropout);
+        dropout = new HostMaskDropout(config.Dropout);   // torch's CPU dropout draws its mask serially here (HostMaskDropout)
         // Dropout between layers in the stack; the extra dropout on the last layer's output below makes it
         // "dropout on every layer's output", as the tutorial's DropoutWrapper does.
         bool packed = config.Recurrence == "packed" || (config.Recurrence == "auto" && device?.type == DeviceType.CUDA);

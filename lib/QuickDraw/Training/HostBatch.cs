@@ -33,6 +33,24 @@ public sealed class HostBatch
         return new HostBatch { Ink = ink, Lengths = lengths, Labels = labels, MaxLength = T };
     }
 
+    /// <summary>The batch cut into <paramref name="parts"/> (at most one per drawing), drawings dealt by length so that
+    /// the parts are alike in size and work: the longest to part 0, the next to part 1, …; each part keeps the batch's
+    /// order and is padded to its own longest drawing. One part is the batch itself.</summary>
+    public IReadOnlyList<HostBatch> Deal(int parts)
+    {
+        parts = Math.Clamp(parts, 1, Size);
+        if (parts == 1) return [this];
+        var byLength = Enumerable.Range(0, Size).OrderByDescending(b => Lengths[b]).ThenBy(b => b).ToArray();
+        return Enumerable.Range(0, parts).Select(part =>
+        {
+            var rows = byLength.Where((_, i) => i % parts == part).Order().ToArray();
+            int T = (int)rows.Max(b => Lengths[b]);
+            var ink = new float[rows.Length * T * 3];
+            for (int r = 0; r < rows.Length; r++) Array.Copy(Ink, (long)rows[r] * MaxLength * 3, ink, (long)r * T * 3, Lengths[rows[r]] * 3);
+            return new HostBatch { Ink = ink, Lengths = [.. rows.Select(b => Lengths[b])], Labels = [.. rows.Select(b => Labels[b])], MaxLength = T };
+        }).ToList();
+    }
+
     /// <summary>Tensors for the model: ink on <paramref name="device"/>, lengths on the CPU (packing wants them there),
     /// labels on <paramref name="device"/>.</summary>
     public (Tensor Ink, Tensor Lengths, Tensor Labels) ToTensors(Device device)

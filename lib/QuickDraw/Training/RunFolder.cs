@@ -46,7 +46,14 @@ public sealed class RunFolder(string path)
     public bool HasCheckpoint => System.IO.File.Exists(CheckpointFile);
     public bool IsComplete => System.IO.File.Exists(SummaryFile) && ReadSummary().Completed;
 
-    public RunConfig ReadConfig() => ReadJson<RunConfig>(ConfigFile);
+    public RunConfig ReadConfig()
+    {
+        var config = ReadJson<RunConfig>(ConfigFile);
+        // Runs made before TrainConfig.MicroBatches trained on whole batches: their config.json has no entry for it.
+        var train = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(ConfigFile))?["train"];
+        bool given = train is System.Text.Json.Nodes.JsonObject o && o.ContainsKey(SettingNames.Json(nameof(TrainConfig.MicroBatches)));
+        return given ? config : config with { Train = config.Train with { MicroBatches = 1 } };
+    }
     public RunSummary ReadSummary() => ReadJson<RunSummary>(SummaryFile);
 
     // A damaged file (empty, cut, edited by hand) is an ActionableException naming it, not a JsonException.

@@ -102,6 +102,17 @@ public sealed record TrainConfig
     [Setting("torch CPU threads (0 = one per core)", Min = 0, Max = 1024)]
     public int Threads { get; init; } = 0;
 
+    /// <summary>Each batch is cut into this many parts (drawings dealt by length, so the parts are alike; at most one per
+    /// drawing). Each part's forward and backward pass runs on a CPU thread of its own, at once when there are threads
+    /// for them, and their gradients are summed in part order: the whole batch's gradient (to float rounding), and the
+    /// same bits for any thread count, so a run ends with the same weights on 1 thread as on 2. Why: at batch 64 the
+    /// LSTM's matrix products keep one core busy but not two, so on 2 cores 2 parts train ≈ 1.3× faster than 2
+    /// threads sharing every product (benchmarks/training/RESULTS.md §3). 1 = whole batches, as runs made before
+    /// this setting trained (their config.json has no such entry and reads as 1). Parts run one after another on a
+    /// GPU, with the packed recurrence, and with batch norm never cut (its statistics are the whole batch's).</summary>
+    [Setting("cut each batch into N parts whose passes run at once on separate CPU threads, gradients summed in order (the same weights for any thread count; 1 = whole batches)", Min = 1, Max = 64)]
+    public int MicroBatches { get; init; } = 2;
+
     /// <summary>The largest batch accepted (training and evaluation): 16,384 drawings of up to the 10,000-point cap
     /// are ~2 GB of padded ink already; a GPU batch of 4,096 is large.</summary>
     public const int MaxBatchSize = 16_384;

@@ -132,26 +132,103 @@ public static class Trainer
         return summary;
     }
 
-    /// <summary>One optimizer step, exactly as <see cref="Run"/> takes it (the training benchmark times this):
-    /// seeded dropout, forward, cross-entropy, backward, clipping, Adam, and the batch's loss and correct count added
-    /// to device-side sums (no host sync). One dispose scope per step.</summary>
+    /// <summary>One optimizer step, exactly as <see cref="Run"/> takes it (the training benchmark times this): the batch
+    /// cut into <see cref="TrainConfig.MicroBatches"/> parts (<see cref="HostBatch.Deal"/>), each part's forward,
+    /// cross-entropy and backward pass with its own seeded dropout — on threads of their own when the CPU has threads
+    /// for them (<see cref="Concurrency"/>) — their gradients summed in part order into the whole batch's, then
+    /// clipping, Adam, and the batch's loss and correct count added to device-side sums (no host sync). Which
+    /// thread runs a part changes nothing: the weights after a step are the same bits on 1 thread as on 2.</summary>
     public static void Step(RnnClassifier net, TorchSharp.Modules.OptimizerHelper optimizer, HostBatch batch, Device device, TrainConfig t,
         long step, Tensor lossSum, Tensor correctSum)
     {
         using var scope = NewDisposeScope();
-        var (ink, lengths, labels) = batch.ToTensors(device);
-        torch.manual_seed(unchecked(t.Seed * 1_000_003L + step)); // dropout masks depend only on (seed, step)
-        var logits = net.call(ink, lengths);
-        var loss = nn.functional.cross_entropy(logits, labels);
+        long stepSeed = unchecked(t.Seed * 1_000_003L + step);       // dropout masks depend only on (seed, step, part)
+        var parts = batch.Deal(net.Config.BatchNorm ? 1 : t.MicroBatches);   // batch norm's statistics are the whole batch's
         optimizer.zero_grad();
-        loss.backward();
-        if (t.GradientClippingNorm > 0) nn.utils.clip_grad_norm_(net.parameters(), t.GradientClippingNorm);
-        optimizer.step();
-        using (no_grad())
+        if (parts.Count == 1)
         {
-            lossSum.add_(loss.detach() * batch.Size);
-            correctSum.add_(logits.argmax(1).eq(labels).sum().to_type(ScalarType.Float32));
+            var (loss, correct) = Forward(net, parts[0], batch.Size, device, stepSeed);
+            loss.backward();
+            Finish(loss, correct);
+            return;
         }
+        var parameters = net.parameters().ToArray();
+        var results = new (Tensor Loss, Tensor Correct, IList<Tensor> Gradients)[parts.Count];
+        void Part(int k)
+        {
+            using var partScope = NewDisposeScope();
+            var (loss, correct) = Forward(net, parts[k], batch.Size, device, PartSeed(stepSeed, k));
+            var gradients = torch.autograd.grad([loss], parameters);
+            results[k] = (loss.detach().MoveToOuterDisposeScope(), correct.MoveToOuterDisposeScope(), gradients.Select(g => g.MoveToOuterDisposeScope()).ToList());
+        }
+        var (workers, threadsEach) = Concurrency(net, device, parts.Count);
+        if (workers == 1)
+            for (int k = 0; k < parts.Count; k++) Part(k);
+        else
+        {
+            int mainThreads = torch.get_num_threads();
+            Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, k =>
+            {
+                torch.set_num_threads(threadsEach);   // this thread's torch threads (OpenMP's are per calling thread)
+                Part(k);                              // off the main thread its results belong to no scope yet
+            });
+            torch.set_num_threads(mainThreads);       // Parallel.For may have run a part on this thread
+        }
+        using (no_grad())
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                var sum = results[0].Gradients[i];
+                for (int k = 1; k < parts.Count; k++) sum = sum + results[k].Gradients[i];
+                parameters[i].grad = sum;
+            }
+        var lossTotal = results[0].Loss; var correctTotal = results[0].Correct;
+        for (int k = 1; k < parts.Count; k++) { lossTotal = lossTotal + results[k].Loss; correctTotal = correctTotal + results[k].Correct; }
+        foreach (var r in results) { scope.Attach(r.Loss, r.Correct); scope.Attach(r.Gradients); }
+        Finish(lossTotal, correctTotal);
+
+        void Finish(Tensor loss, Tensor correct)
+        {
+            if (t.GradientClippingNorm > 0) nn.utils.clip_grad_norm_(net.parameters(), t.GradientClippingNorm);
+            optimizer.step();
+            using (no_grad())
+            {
+                lossSum.add_(loss.detach() * batch.Size);
+                correctSum.add_(correct);
+            }
+        }
+    }
+
+    // A part's forward pass and its share of the batch's mean loss (its cross-entropy sum / the batch's size), with the
+    // part's dropout masks drawn from a generator seeded for it: on the CPU with the dense recurrence, one of the
+    // part's own (every mask is a HostMaskDropout's; torch's default generator is shared by all threads, in whatever
+    // order they reach it), else torch's default one, seeded here (torch's own dropout draws from it).
+    static (Tensor Loss, Tensor Correct) Forward(RnnClassifier net, HostBatch part, int batchSize, Device device, long seed)
+    {
+        var (ink, lengths, labels) = part.ToTensors(device);
+        bool own = OwnGenerators(net, device);
+        using var generator = own ? new Generator(unchecked((ulong)seed)) : null;
+        if (!own) torch.manual_seed(seed);
+        using var draws = generator is null ? null : HostMaskDropout.Drawing(generator);
+        var logits = net.call(ink, lengths);
+        var loss = nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum) / batchSize;
+        using (no_grad())
+            return (loss, logits.argmax(1).eq(labels).sum().to_type(ScalarType.Float32));
+    }
+
+    static bool OwnGenerators(RnnClassifier net, Device device) => device.type == DeviceType.CPU && net.Recurrence == "dense";
+
+    static long PartSeed(long stepSeed, int part) => unchecked(stepSeed + part * 0x2545F4914F6CDD1DL);
+
+    /// <summary>How many of a step's parts run at once, and with how many torch threads each: on the CPU, one part per
+    /// thread up to the parts (the threads left over shared among them); one at a time on other devices, and for the
+    /// packed recurrence (its dropout between layers draws from torch's shared generator, whose order threads would
+    /// race for).</summary>
+    public static (int Workers, int ThreadsEach) Concurrency(RnnClassifier net, Device device, int parts)
+    {
+        int threads = torch.get_num_threads();
+        if (!OwnGenerators(net, device) || parts <= 1 || threads <= 1) return (1, threads);
+        int workers = Math.Min(parts, threads);
+        return (workers, Math.Max(1, threads / workers));
     }
 
     /// <summary>Loads a trained model (weights of model.bin) from a run folder, on <paramref name="device"/>.</summary>

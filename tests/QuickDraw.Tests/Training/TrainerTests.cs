@@ -17,9 +17,75 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
 {
     static readonly ModelConfig Tiny = new() { NumConv = [8, 8], ConvLen = [5, 3], NumLayers = 1, NumNodes = 16, Dropout = 0.2 };
 
-    RunConfig Config(long steps, long evalEvery = 10, double lr = 3e-3) => new(Tiny,
-        new TrainConfig { Steps = steps, BatchSize = 16, LearningRate = lr, EvalEverySteps = evalEvery, LogEverySteps = 5, CheckpointEverySteps = 1000, ShuffleBuffer = 64, Seed = 4, Threads = 1 },
+    RunConfig Config(long steps, long evalEvery = 10, double lr = 3e-3, int threads = 1, int microBatches = 2) => new(Tiny,
+        new TrainConfig { Steps = steps, BatchSize = 16, LearningRate = lr, EvalEverySteps = evalEvery, LogEverySteps = 5, CheckpointEverySteps = 1000, ShuffleBuffer = 64, Seed = 4, Threads = threads, MicroBatches = microBatches },
         data.Folder, ShardLayout.ReadClasses(data.Folder));
+
+    static void AssertSameWeights(RnnClassifier a, RnnClassifier b, string what)
+    {
+        var pa = a.parameters().ToList();
+        var pb = b.parameters().ToList();
+        for (int i = 0; i < pa.Count; i++) Assert.True(pa[i].eq(pb[i]).all().item<bool>(), $"parameter {i} differs {what}");
+    }
+
+    [Fact]
+    public void TheWeightsAreTheSameBitsOnOneThreadAsOnTwo()
+    {
+        // Two parts per batch: on 1 thread they run one after another, on 2 at once, each on a thread of its own.
+        using var dir = new TempDir();
+        var one = new RunFolder(dir.File("one"));
+        var two = new RunFolder(dir.File("two"));
+        Trainer.Run(one, Config(steps: 12, threads: 1));
+        Trainer.Run(two, Config(steps: 12, threads: 2));
+        var (a, _) = Trainer.Load(one);
+        var (b, _) = Trainer.Load(two);
+        AssertSameWeights(a, b, "between 1 and 2 threads");
+        Assert.Equal(one.ReadMetrics().Select(r => (r.Step, r.Split, r.Loss, r.Top1)), two.ReadMetrics().Select(r => (r.Step, r.Split, r.Loss, r.Top1)));
+        Assert.Equal(2, two.ReadConfig().Train.MicroBatches);
+        Assert.Equal((2, 1), Trainer.Concurrency(b, CPU, parts: 2));   // torch still has the run's 2 threads: the parts ran at once
+        torch.set_num_threads(1);
+    }
+
+    [Fact]
+    public void ThePartsGradientsSumToTheWholeBatchs()
+    {
+        // Without dropout the parts compute the whole batch's mean loss and its gradient, only summed in pieces.
+        var model = Tiny with { Dropout = 0, NumClasses = 4 };
+        var batch = ShardData.Batches(ShardData.Shards(data.Folder, "training"), 13).First();   // 13: parts of 5, 4 and 4
+        var results = new List<(float Loss, List<Tensor> Gradients)>();
+        foreach (int parts in new[] { 1, 3 })
+        {
+            torch.manual_seed(11);
+            var net = new RnnClassifier(model);
+            net.train();
+            var optimizer = optim.Adam(net.parameters(), lr: 0);   // lr 0: the step leaves the weights alone
+            using var lossSum = zeros(1);
+            using var correctSum = zeros(1);
+            Trainer.Step(net, optimizer, batch, CPU, new TrainConfig { MicroBatches = parts, GradientClippingNorm = 0 }, 1, lossSum, correctSum);
+            results.Add((lossSum.item<float>(), net.parameters().Select(p => p.grad!.clone()).ToList()));
+        }
+        Assert.Equal(results[0].Loss, results[1].Loss, 1e-4f);
+        for (int i = 0; i < results[0].Gradients.Count; i++)
+        {
+            var (whole, summed) = (results[0].Gradients[i], results[1].Gradients[i]);
+            double scale = whole.abs().max().item<float>();
+            Assert.True(scale > 0, $"parameter {i} has no gradient");
+            Assert.True((whole - summed).abs().max().item<float>() <= 1e-5 * Math.Max(1, scale), $"parameter {i}: the parts' gradients do not sum to the batch's");
+        }
+    }
+
+    [Fact]
+    public void RunsMadeBeforeMicroBatchesReadAsWholeBatches()
+    {
+        using var dir = new TempDir();
+        var run = new RunFolder(dir.File("run"));
+        run.WriteConfig(Config(steps: 5, microBatches: 3));
+        Assert.Equal(3, run.ReadConfig().Train.MicroBatches);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(run.ConfigFile))!;
+        Assert.True(json["train"]!.AsObject().Remove("microBatches"));
+        File.WriteAllText(run.ConfigFile, json.ToJsonString());
+        Assert.Equal(1, run.ReadConfig().Train.MicroBatches);
+    }
 
     [Fact]
     public void LossFallsWithinAFewDozenStepsAndTheRunFolderDescribesItself()
@@ -63,9 +129,7 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
 
         var (a, _) = Trainer.Load(straight);
         var (b, _) = Trainer.Load(interrupted);
-        var pa = a.parameters().ToList();
-        var pb = b.parameters().ToList();
-        for (int i = 0; i < pa.Count; i++) Assert.True(pa[i].eq(pb[i]).all().item<bool>(), $"parameter {i} differs");
+        AssertSameWeights(a, b, "after resuming");
         Assert.Equal(straight.ReadMetrics().Select(r => (r.Step, r.Split, r.Loss)), interrupted.ReadMetrics().Select(r => (r.Step, r.Split, r.Loss)));
     }
 
