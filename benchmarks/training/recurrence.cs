@@ -5,6 +5,8 @@
 // step's time goes.
 //   speed    old (packed) vs new (dense) Trainer.Step, per model × batch size × bucketing: examples/s, ratio,
 //            useful LSTM GFLOP/s (whole step and LSTM alone) against the measured GEMM rate
+//   cores    the trainer's whole step on all the machine's cores, wall-clock: the step before #18 (packed, whole
+//            batches) vs dense on whole batches vs dense with the batch in 2 parts run at once (the default)
 //   profile  a dense step cut into its parts (host → tensors, conv stack, LSTM, loss, backward, clipping, Adam, scope)
 //   phases   packed and dense steps cut into phases, each forward and backward on its own: conv stack, LSTM, head
 //            (dropout, sum, linear, loss), zero_grad, clipping, Adam, dispose
@@ -19,7 +21,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 var mode = args.Length > 0 ? args[0] : "--help";
-var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed|profile|phases|overhead|dropout [options]",
+var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed|cores|profile|phases|overhead|dropout [options]",
         "Packed vs dense exact BiLSTM in the trainer's step (issue #18). See RESULTS.md, section 3.")
     .Option("out", "folder for the shards made from the sample", "benchmarks/training/out", "DIR")
     .Option("sample", "real class files (ndjson); synthetic doodles when absent", RepoPaths.SharedQuickDraw is { } s ? Path.Combine(s, "classes15") : "", "DIR")
@@ -27,18 +29,19 @@ var cli = new CommandLine("dotnet run benchmarks/training/recurrence.cs -- speed
     .Option("models", "tutorial (conv 48-64-96, 3×128) and/or small (conv 48-64-96, 1×64)", "tutorial,small", "A,B")
     .Option("turns", "speed: interleaved turns per setting (median of per-turn ratios)", "5", "N")
     .Option("examples", "speed: drawings per side per turn (steps = this / batch, at least 1)", "256", "N")
-    .Option("threads", "torch CPU threads (1 on a machine shared with other work: 2 threads that wait for each other at every op slow down many-fold when preempted)", "1", "N")
+    .Option("threads", "torch CPU threads (cores: all the machine's, unless given; others: 1 on a machine shared with other work: 2 threads that wait for each other at every op slow down many-fold when preempted)", "1", "N")
     .Option("classes", "output classes of the model", "345", "N")
     .Example("dotnet run -c Release benchmarks/training/recurrence.cs -- speed --sizes 64 --models tutorial --turns 3");
 
 return cli.Run(args.Skip(1).ToArray(), (a, _) =>
 {
-    torch.set_num_threads(a.Int("threads"));
+    if (mode != "cores") torch.set_num_threads(a.Int("threads"));
     Console.WriteLine($"machine: {Machine()}; threads {torch.get_num_threads()}; libtorch {torch.__version__}; load {Load()}");
     var files = Shards(a);
     switch (mode)
     {
         case "speed": Speed(a, files); return 0;
+        case "cores": Cores(a, files); return 0;
         case "profile": Profile(a, files); return 0;
         case "phases": Phases(a, files); return 0;
         case "dropout": DropoutCost(); return 0;
@@ -140,7 +143,7 @@ static void Speed(ParsedArgs a, string[] files)
         var config = Model(modelName, a.Int("classes"));
         int steps = Math.Max(1, a.Int("examples") / B);
         var batches = Batches(files, B, bucket, steps * 2);
-        var train = new TrainConfig { Seed = 0 };
+        var train = new TrainConfig { Seed = 0, MicroBatches = 1 };   // kernel against kernel, per CPU second (the parts: cores)
         torch.manual_seed(0);
         using var packed = new RnnClassifier(config with { Recurrence = "packed" });
         using var dense = new RnnClassifier(config with { Recurrence = "dense" });
@@ -197,6 +200,68 @@ static void Speed(ParsedArgs a, string[] files)
         double Median(IEnumerable<double> v) { var s = v.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
         double lD = Median(lstmCpuRates.Select(r => r.D)), lP = Median(lstmCpuRates.Select(r => r.P)), gemmNow = Median(gemmRates);
         Console.WriteLine($"| {modelName} | {B} | {(bucket ? "yes" : "no")} | {meanT:F0} | {Median(cpuRates.Select(r => r.P)):F1} | {Median(cpuRates.Select(r => r.D)):F1} | **{Median(cpuRatios):F2}×** ({cpuRatios.Min():F2}–{cpuRatios.Max():F2}) | {Median(wallRatios):F2}× | {Median(cpuRates.Select(r => r.D)) * flopsPerExample / 1e9:F1} | {lP * flopsPerExample / 1e9:F1} | {lD * flopsPerExample / 1e9:F1} | {gemmNow:F1} | **{lD * flopsPerExample / 1e9 / gemmNow:P0}** | {Load()} |");
+    }
+}
+
+// The trainer's whole step as a user runs it, on all the machine's cores, in wall-clock time (run it on a quiet
+// machine): the step before #18 (packed recurrence, whole batches), the dense recurrence on whole batches, and the
+// dense one with each batch in 2 parts whose passes run at once on a thread each (TrainConfig.MicroBatches, the
+// default). Same weights and batches for every side; turns interleaved, the order rotating.
+static void Cores(ParsedArgs a, string[] files)
+{
+    int threads = a.Given.Contains("threads") ? a.Int("threads") : Environment.ProcessorCount;
+    torch.set_num_threads(threads);
+    int turns = a.Int("turns");
+    var sides = new (string Name, string Recurrence, int Parts)[] { ("packed, whole batches (before #18)", "packed", 1), ("dense, whole batches", "dense", 1), ("dense, 2 parts at once (default)", "dense", 2) };
+    Console.WriteLine($"Wall-clock, {threads} torch threads on {Environment.ProcessorCount} cores; medians over {turns} interleaved turns; CPU use = CPU seconds / wall seconds.");
+    Console.WriteLine("| model | batch | bucketing | mean T | " + string.Join(" | ", sides.Select(x => $"{x.Name} ex/s (CPU use)")) + " | **2 parts / before** (min–max) | dense whole / before | 2 parts / dense whole | load |");
+    Console.WriteLine("|---|---:|---|---:|" + string.Concat(sides.Select(_ => "---:|")) + "---:|---:|---:|---|");
+    foreach (var modelName in a.List("models"))
+    foreach (int B in a.Ints("sizes"))
+    foreach (bool bucket in new[] { false, true })
+    {
+        var config = Model(modelName, a.Int("classes"));
+        int steps = Math.Max(2, a.Int("examples") / B);
+        var batches = Batches(files, B, bucket, steps * 2);
+        torch.manual_seed(0);
+        var nets = sides.Select(x => new RnnClassifier(config with { Recurrence = x.Recurrence })).ToArray();
+        foreach (var net in nets.Skip(1)) net.load_state_dict(nets[0].state_dict());
+        var opts = nets.Select(n => optim.Adam(n.parameters(), lr: 1e-4)).ToArray();
+        using var lossSum = zeros(1);
+        using var correctSum = zeros(1);
+        long step = 0;
+        (double Wall, double Cpu) TimeSteps(int side, int n, int offset)
+        {
+            var train = new TrainConfig { Seed = 0, MicroBatches = sides[side].Parts };
+            nets[side].train();
+            return Timed(() =>
+            {
+                for (int i = 0; i < n; i++) Trainer.Step(nets[side], opts[side], batches[(offset + i) % batches.Count], CPU, train, ++step, lossSum, correctSum);
+                lossSum.item<float>();
+            });
+        }
+        for (int side = 0; side < sides.Length; side++) TimeSteps(side, 2, 0);   // warm-up
+        var rates = sides.Select(_ => new List<double>()).ToArray();
+        var use = sides.Select(_ => new List<double>()).ToArray();
+        var ratios = new[] { new List<double>(), new List<double>(), new List<double>() };
+        for (int t = 0; t < turns; t++)
+        {
+            int offset = (t * steps) % batches.Count;
+            double ex = Enumerable.Range(offset, steps).Sum(i => batches[i % batches.Count].Size);
+            var wall = new double[sides.Length];
+            for (int k = 0; k < sides.Length; k++)
+            {
+                int side = (k + t) % sides.Length;
+                var (w, c) = TimeSteps(side, steps, offset);
+                wall[side] = w; rates[side].Add(ex / w); use[side].Add(c / w);
+            }
+            ratios[0].Add(wall[0] / wall[2]); ratios[1].Add(wall[0] / wall[1]); ratios[2].Add(wall[1] / wall[2]);
+        }
+        foreach (var net in nets) net.Dispose();
+        double Median(IEnumerable<double> v) { var s = v.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
+        Console.WriteLine($"| {modelName} | {B} | {(bucket ? "yes" : "no")} | {batches.Average(b => b.MaxLength):F0} | " +
+            string.Join(" | ", sides.Select((_, k) => $"{Median(rates[k]):F1} ({Median(use[k]):F2})")) +
+            $" | **{Median(ratios[0]):F2}×** ({ratios[0].Min():F2}–{ratios[0].Max():F2}) | {Median(ratios[1]):F2}× | {Median(ratios[2]):F2}× | {Load()} |");
     }
 }
 

@@ -108,10 +108,18 @@ public sealed record TrainConfig
     /// same bits for any thread count, so a run ends with the same weights on 1 thread as on 2. Why: at batch 64 the
     /// LSTM's matrix products keep one core busy but not two, so on 2 cores 2 parts train ≈ 1.3× faster than 2
     /// threads sharing every product (benchmarks/training/RESULTS.md §3). 1 = whole batches, as runs made before
-    /// this setting trained (their config.json has no such entry and reads as 1). Parts run one after another on a
-    /// GPU, with the packed recurrence, and with batch norm never cut (its statistics are the whole batch's).</summary>
-    [Setting("cut each batch into N parts whose passes run at once on separate CPU threads, gradients summed in order (the same weights for any thread count; 1 = whole batches)", Min = 1, Max = 64)]
+    /// this setting trained (their config.json has no such entry and reads as 1). A part has at least
+    /// <see cref="MinDrawingsPerPart"/> drawings (smaller ones are not worth a thread: at batch 8 two parts of 4 ran
+    /// 0.9–1.0× whole batches), so batch 8 is never cut and batch 16–31 is one part too. Parts run one after another on a
+    /// GPU and with the packed recurrence; with batch norm a batch is never cut (its statistics are the whole batch's).</summary>
+    [Setting("cut each batch into N parts (of 16 drawings or more) whose passes run at once on separate CPU threads, gradients summed in order (the same weights for any thread count; 1 = whole batches)", Min = 1, Max = 64)]
     public int MicroBatches { get; init; } = 2;
+
+    /// <summary>The fewest drawings a part of a batch has (<see cref="MicroBatches"/>).</summary>
+    public const int MinDrawingsPerPart = 16;
+
+    /// <summary>The parts a batch of <paramref name="size"/> drawings is cut into (<see cref="MicroBatches"/>).</summary>
+    public int PartsOf(int size, bool batchNorm) => batchNorm ? 1 : Math.Clamp(size / MinDrawingsPerPart, 1, MicroBatches);
 
     /// <summary>The largest batch accepted (training and evaluation): 16,384 drawings of up to the 10,000-point cap
     /// are ~2 GB of padded ink already; a GPU batch of 4,096 is large.</summary>

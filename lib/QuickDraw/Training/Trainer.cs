@@ -133,7 +133,7 @@ public static class Trainer
     }
 
     /// <summary>One optimizer step, exactly as <see cref="Run"/> takes it (the training benchmark times this): the batch
-    /// cut into <see cref="TrainConfig.MicroBatches"/> parts (<see cref="HostBatch.Deal"/>), each part's forward,
+    /// cut into parts (<see cref="TrainConfig.PartsOf"/>, <see cref="HostBatch.Deal"/>), each part's forward,
     /// cross-entropy and backward pass with its own seeded dropout — on threads of their own when the CPU has threads
     /// for them (<see cref="Concurrency"/>) — their gradients summed in part order into the whole batch's, then
     /// clipping, Adam, and the batch's loss and correct count added to device-side sums (no host sync). Which
@@ -143,7 +143,7 @@ public static class Trainer
     {
         using var scope = NewDisposeScope();
         long stepSeed = unchecked(t.Seed * 1_000_003L + step);       // dropout masks depend only on (seed, step, part)
-        var parts = batch.Deal(net.Config.BatchNorm ? 1 : t.MicroBatches);   // batch norm's statistics are the whole batch's
+        var parts = batch.Deal(t.PartsOf(batch.Size, net.Config.BatchNorm));
         optimizer.zero_grad();
         if (parts.Count == 1)
         {

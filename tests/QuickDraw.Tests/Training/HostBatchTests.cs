@@ -32,6 +32,15 @@ public class HostBatchTests
     }
 
     [Fact]
+    public void APartHasAtLeastSixteenDrawingsAndBatchNormNeverCutsTheBatch()
+    {
+        var two = new TrainConfig { MicroBatches = 2 };
+        Assert.Equal([1, 1, 1, 2, 2, 2], new[] { 1, 8, 31, 32, 64, 512 }.Select(b => two.PartsOf(b, batchNorm: false)));
+        Assert.Equal(3, new TrainConfig { MicroBatches = 4 }.PartsOf(50, batchNorm: false));
+        Assert.Equal(1, new TrainConfig { MicroBatches = 4 }.PartsOf(512, batchNorm: true));
+    }
+
+    [Fact]
     public void OnePartIsTheBatchAndThereAreNeverMorePartsThanDrawings()
     {
         var batch = Batch(4, 2, 6);

@@ -17,8 +17,8 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
 {
     static readonly ModelConfig Tiny = new() { NumConv = [8, 8], ConvLen = [5, 3], NumLayers = 1, NumNodes = 16, Dropout = 0.2 };
 
-    RunConfig Config(long steps, long evalEvery = 10, double lr = 3e-3, int threads = 1, int microBatches = 2) => new(Tiny,
-        new TrainConfig { Steps = steps, BatchSize = 16, LearningRate = lr, EvalEverySteps = evalEvery, LogEverySteps = 5, CheckpointEverySteps = 1000, ShuffleBuffer = 64, Seed = 4, Threads = threads, MicroBatches = microBatches },
+    RunConfig Config(long steps, long evalEvery = 10, double lr = 3e-3, int threads = 1, int microBatches = 2, int batchSize = 16) => new(Tiny,
+        new TrainConfig { Steps = steps, BatchSize = batchSize, LearningRate = lr, EvalEverySteps = evalEvery, LogEverySteps = 5, CheckpointEverySteps = 1000, ShuffleBuffer = 64, Seed = 4, Threads = threads, MicroBatches = microBatches },
         data.Folder, ShardLayout.ReadClasses(data.Folder));
 
     static void AssertSameWeights(RnnClassifier a, RnnClassifier b, string what)
@@ -31,12 +31,12 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
     [Fact]
     public void TheWeightsAreTheSameBitsOnOneThreadAsOnTwo()
     {
-        // Two parts per batch: on 1 thread they run one after another, on 2 at once, each on a thread of its own.
+        // Two parts of 16 per batch: on 1 thread they run one after another, on 2 at once, each on a thread of its own.
         using var dir = new TempDir();
         var one = new RunFolder(dir.File("one"));
         var two = new RunFolder(dir.File("two"));
-        Trainer.Run(one, Config(steps: 12, threads: 1));
-        Trainer.Run(two, Config(steps: 12, threads: 2));
+        Trainer.Run(one, Config(steps: 12, threads: 1, batchSize: 32));
+        Trainer.Run(two, Config(steps: 12, threads: 2, batchSize: 32));
         var (a, _) = Trainer.Load(one);
         var (b, _) = Trainer.Load(two);
         AssertSameWeights(a, b, "between 1 and 2 threads");
@@ -51,7 +51,7 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
     {
         // Without dropout the parts compute the whole batch's mean loss and its gradient, only summed in pieces.
         var model = Tiny with { Dropout = 0, NumClasses = 4 };
-        var batch = ShardData.Batches(ShardData.Shards(data.Folder, "training"), 13).First();   // 13: parts of 5, 4 and 4
+        var batch = ShardData.Batches(ShardData.Shards(data.Folder, "training"), 50).First();   // 50: parts of 17, 17 and 16
         var results = new List<(float Loss, List<Tensor> Gradients)>();
         foreach (int parts in new[] { 1, 3 })
         {
@@ -62,6 +62,7 @@ public class TrainerTests(SyntheticShards data) : IClassFixture<SyntheticShards>
             using var lossSum = zeros(1);
             using var correctSum = zeros(1);
             Trainer.Step(net, optimizer, batch, CPU, new TrainConfig { MicroBatches = parts, GradientClippingNorm = 0 }, 1, lossSum, correctSum);
+            Assert.Equal(parts, new TrainConfig { MicroBatches = parts }.PartsOf(batch.Size, batchNorm: false));
             results.Add((lossSum.item<float>(), net.parameters().Select(p => p.grad!.clone()).ToList()));
         }
         Assert.Equal(results[0].Loss, results[1].Loss, 1e-4f);
