@@ -38,8 +38,9 @@ public static class ConsoleTraining
     public static RunSummary Run(RunFolder run, RunConfig config, bool resume = false, CancellationToken cancel = default)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]run[/] {run.Path}");
-        var t = resume && run.HasCheckpoint ? run.ReadConfig().Train : config.Train;
-        AnsiConsole.MarkupLineInterpolated($"  budget {Budget(t)} · batch {t.BatchSize} · learning rate {LearningRateSchedule.Describe(t)}");
+        var (m, t) = resume && run.HasCheckpoint && run.ReadConfig() is var saved ? (saved.Model, saved.Train) : (config.Model, config.Train);
+        int parts = t.PartsOf(t.BatchSize, m.BatchNorm);
+        AnsiConsole.MarkupLineInterpolated($"  budget {Budget(t)} · batch {t.BatchSize}{(parts > 1 ? $" in {parts} parts" : "")} · learning rate {LearningRateSchedule.Describe(t)}");
         var eta = new TrainingEta(t.Steps, t.MaxSeconds);
         string? left = null;
         void Pace(TrainingProgress p)

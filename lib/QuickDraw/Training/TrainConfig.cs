@@ -105,14 +105,16 @@ public sealed record TrainConfig
     /// <summary>Each batch is cut into this many parts (drawings dealt by length, so the parts are alike; at most one per
     /// drawing). Each part's forward and backward pass runs on a CPU thread of its own, at once when there are threads
     /// for them, and their gradients are summed in part order: the whole batch's gradient (to float rounding), and the
-    /// same bits for any thread count, so a run ends with the same weights on 1 thread as on 2. Why: at batch 64 the
+    /// same bits however the parts are spread over threads, so a run ends with the same weights on 1 thread as on 2
+    /// (while there are no more threads than parts, each part runs on 1 torch thread; with more, a part's products
+    /// share threads, where float rounding may differ). Why: at batch 64 the
     /// LSTM's matrix products keep one core busy but not two, so on 2 cores 2 parts train ≈ 1.3× faster than 2
     /// threads sharing every product (benchmarks/training/RESULTS.md §3). 1 = whole batches, as runs made before
     /// this setting trained (their config.json has no such entry and reads as 1). A part has at least
     /// <see cref="MinDrawingsPerPart"/> drawings (smaller ones are not worth a thread: at batch 8 two parts of 4 ran
     /// 0.9–1.0× whole batches), so batch 8 is never cut and batch 16–31 is one part too. Parts run one after another on a
     /// GPU and with the packed recurrence; with batch norm a batch is never cut (its statistics are the whole batch's).</summary>
-    [Setting("cut each batch into N parts (of 16 drawings or more) whose passes run at once on separate CPU threads, gradients summed in order (the same weights for any thread count; 1 = whole batches)", Min = 1, Max = 64)]
+    [Setting("cut each batch into N parts (of 16 drawings or more) whose passes run at once on separate CPU threads, gradients summed in order (the same weights on 1 thread as on 2; 1 = whole batches)", Min = 1, Max = 64)]
     public int MicroBatches { get; init; } = 2;
 
     /// <summary>The fewest drawings a part of a batch has (<see cref="MicroBatches"/>).</summary>

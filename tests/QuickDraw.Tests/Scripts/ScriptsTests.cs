@@ -109,6 +109,7 @@ public class ScriptsTests(ITestOutputHelper output)
         var stderr = p.StandardError.ReadToEndAsync();
         var lines = new List<string>();
         int app = 0;
+        string signalled = "";
         while (p.StandardOutput.ReadLine() is { } line)
         {
             lines.Add(line);
@@ -116,6 +117,7 @@ public class ScriptsTests(ITestOutputHelper output)
             {
                 // `dotnet run` starts the program as its child; a terminal's Ctrl-C reaches both, the program acts on it.
                 app = ChildOf(p.Id, "train");
+                signalled = $"pid {app}: {File.ReadAllText($"/proc/{app}/cmdline").Replace('\0', ' ')}; SigIgn {File.ReadAllLines($"/proc/{app}/status").FirstOrDefault(l => l.StartsWith("SigIgn"))}";
                 using var kill = Process.Start("kill", ["-INT", app.ToString()]);
                 kill.WaitForExit();
             }
@@ -123,8 +125,8 @@ public class ScriptsTests(ITestOutputHelper output)
         Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "train.cs did not stop after SIGINT");
         output.WriteLine(string.Join('\n', lines.TakeLast(5)));
         Assert.True(app != 0, "training never logged a step:\n" + string.Join('\n', lines) + stderr.Result);
-        Assert.Equal(130, p.ExitCode);
-        Assert.Contains("stopping after the current step", stderr.Result);
+        Assert.True(p.ExitCode == 130 && stderr.Result.Contains("stopping after the current step"),
+            $"exit code {p.ExitCode} after SIGINT to {signalled}:\n{stderr.Result}\n{string.Join('\n', lines.Take(8))}");
         var run = new RunFolder(runPath);
         Assert.True(run.HasCheckpoint);
         var stopped = run.ReadSummary();
