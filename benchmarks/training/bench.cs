@@ -117,7 +117,7 @@ static void Prepare(ParsedArgs a)
 static void Speed(ParsedArgs a)
 {
     var batches = BatchFile.Read(a.Require("batches"));
-    var train = new TrainConfig { Seed = a.Int("seed") };
+    var train = new TrainConfig { Seed = a.Int("seed"), MicroBatches = 1 };   // whole batches: the step PyTorch's side takes
     torch.manual_seed(train.Seed);
     using var net = new RnnClassifier(new ModelConfig { NumClasses = a.Int("classes"), NumLayers = a.Int("num-layers"), NumNodes = a.Int("num-nodes") });
     var optimizer = optim.Adam(net.parameters(), lr: train.LearningRate);
@@ -195,7 +195,7 @@ static void Accuracy(ParsedArgs a)
     long steps = a.Long("steps");
     var train = new TrainConfig
     {
-        Steps = steps, BatchSize = a.Int("batch-size"), LearningRate = a.Double("lr"), Seed = a.Int("seed"),
+        Steps = steps, BatchSize = a.Int("batch-size"), LearningRate = a.Double("lr"), Seed = a.Int("seed"), MicroBatches = 1,   // as section 2 measured
         BucketByLength = a.Has("bucket"), Device = "cpu", Threads = a.Int("threads"),
         ShuffleBuffer = ShardData.ReadAll(ShardData.Shards(data, "training")).Count(),
         MaxSeconds = a.Double("minutes") * 60,
