@@ -103,7 +103,7 @@ public sealed class SweepRunner(SweepPaths paths)
                 "delete that folder to run it again, or give the sweep another name");
     }
 
-    // Threads change speed, not results: a run may resume with another count.
+    // Threads change speed (and, with whole batches, float rounding; not a batch in parts): a run may resume with another count.
     static readonly string[] Ignored = [SettingNames.Json(nameof(ModelConfig.NumClasses)), SettingNames.Json(nameof(TrainConfig.Threads))];
 
     static IEnumerable<string> Differences(JsonNode have, JsonNode want) =>

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace QuickDraw.Model;
 
 /// <summary>
-/// Dropout whose mask is drawn on the host by a fast generator seeded from torch's (so a step's masks still depend
-/// only on torch.manual_seed). On this AMD CPU torch's CPU dropout draws its bernoulli mask element by element
+/// Dropout whose mask is drawn on the host by a fast generator seeded by one draw from a torch generator (so the masks
+/// depend only on that generator's seed). On this AMD CPU torch's CPU dropout draws its bernoulli mask element by element
 /// (libtorch's vectorised MKL path is taken on Intel CPUs only): 21 ms for one LSTM layer's output at batch 64
 /// (64 × 70 × 256), about a seventh of the LSTM's own forward + backward time per layer. This one takes 5 ms with the multiply
 /// (benchmarks/training/recurrence.cs -- dropout).

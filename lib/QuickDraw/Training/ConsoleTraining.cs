@@ -39,7 +39,7 @@ public static class ConsoleTraining
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]run[/] {run.Path}");
         var (m, t) = resume && run.HasCheckpoint && run.ReadConfig() is var saved ? (saved.Model, saved.Train) : (config.Model, config.Train);
-        int parts = t.PartsOf(t.BatchSize, m.BatchNorm);
+        int parts = DeviceChoice.IsName(t.Device) ? Trainer.Parts(m, t, DeviceChoice.Resolve(t.Device), t.BatchSize) : 1;
         AnsiConsole.MarkupLineInterpolated($"  budget {Budget(t)} · batch {t.BatchSize}{(parts > 1 ? $" in {parts} parts" : "")} · learning rate {LearningRateSchedule.Describe(t)}");
         var eta = new TrainingEta(t.Steps, t.MaxSeconds);
         string? left = null;

@@ -102,19 +102,19 @@ public sealed record TrainConfig
     [Setting("torch CPU threads (0 = one per core)", Min = 0, Max = 1024)]
     public int Threads { get; init; } = 0;
 
-    /// <summary>Each batch is cut into this many parts (drawings dealt by length, so the parts are alike; at most one per
-    /// drawing). Each part's forward and backward pass runs on a CPU thread of its own, at once when there are threads
-    /// for them, and their gradients are summed in part order: the whole batch's gradient (to float rounding), and the
-    /// same bits however the parts are spread over threads, so a run ends with the same weights on 1 thread as on 2
-    /// (while there are no more threads than parts, each part runs on 1 torch thread; with more, a part's products
-    /// share threads, where float rounding may differ). Why: at batch 64 the
-    /// LSTM's matrix products keep one core busy but not two, so on 2 cores 2 parts train ≈ 1.3× faster than 2
-    /// threads sharing every product (benchmarks/training/RESULTS.md §3). 1 = whole batches, as runs made before
-    /// this setting trained (their config.json has no such entry and reads as 1). A part has at least
-    /// <see cref="MinDrawingsPerPart"/> drawings (smaller ones are not worth a thread: at batch 8 two parts of 4 ran
-    /// 0.9–1.0× whole batches), so batch 8 is never cut and batch 16–31 is one part too. Parts run one after another on a
-    /// GPU and with the packed recurrence; with batch norm a batch is never cut (its statistics are the whole batch's).</summary>
-    [Setting("cut each batch into N parts (of 16 drawings or more) whose passes run at once on separate CPU threads, gradients summed in order (the same weights on 1 thread as on 2; 1 = whole batches)", Min = 1, Max = 64)]
+    /// <summary>Each batch is cut into this many parts (drawings dealt by length, so the parts are alike). Each part's
+    /// forward and backward pass runs on 1 torch thread, the parts at once on threads of their own when there are
+    /// threads for them, and their gradients are summed in part order: the whole batch's gradient (to float rounding),
+    /// and the same bits however many threads run them, so a run ends with the same weights on 1 thread as on 2 or
+    /// more. Why: at batch 64 the LSTM's matrix products keep one core busy but not two, so on 2 cores 2 parts train
+    /// the tutorial model 1.1–1.35× faster than 2 threads sharing every product (a wash, 0.96–1.03×, for the main
+    /// job's 1×64; benchmarks/training/RESULTS.md §3). More cores: raise it (4 parts for 4 cores). 1 = whole batches,
+    /// as runs made before this setting trained (their config.json has no such entry and reads as 1). A part has at
+    /// least <see cref="MinDrawingsPerPart"/> drawings (at batch 8 two parts of 4 ran 0.58–1.00× whole batches), so
+    /// batch 8 is never cut and batch 16–31 is one part too. Only on the CPU with the dense recurrence (the packed
+    /// one's dropout draws from torch's shared generator; on a GPU parts could only run one after another); with batch
+    /// norm a batch is never cut (its statistics are the whole batch's).</summary>
+    [Setting("cut each batch into N parts (of 16 drawings or more) whose passes run at once on separate CPU threads, gradients summed in order (the same weights on 1 thread as on 2 or more; CPU, dense recurrence; 1 = whole batches)", Min = 1, Max = 64)]
     public int MicroBatches { get; init; } = 2;
 
     /// <summary>The fewest drawings a part of a batch has (<see cref="MicroBatches"/>).</summary>

@@ -9,7 +9,7 @@ namespace QuickDraw.Training;
 /// <summary>
 /// Trains an <see cref="RnnClassifier"/> on a folder of shards into a <see cref="RunFolder"/>: Adam, gradient
 /// clipping by global norm, full-set evaluation, atomic checkpoints, and exact resume (weights, optimizer,
-/// step and data position; dropout is seeded per step), so an interrupted run ends with the same weights as
+/// step and data position; dropout is seeded per step and part), so an interrupted run ends with the same weights as
 /// an uninterrupted one. The trainer alone owns memory scopes: one per step.
 /// </summary>
 public static class Trainer
@@ -22,7 +22,7 @@ public static class Trainer
         // One training per run folder: a second one would interleave metrics.csv and overwrite config.json.
         using var held = OutputLock.Acquire(run.LockFile, $"the run folder {run.Path}",
             notice => progress?.Report(new TrainingProgress(0, 0, 0, double.NaN, double.NaN, 0) { Message = notice }));
-        if (resume && run.HasCheckpoint) // the folder's own settings; only the thread count (speed, not results) may change
+        if (resume && run.HasCheckpoint) // the folder's own settings; only the thread count may change (speed; with whole batches also float rounding)
             config = run.ReadConfig() is var saved ? saved with { Train = saved.Train with { Threads = config.Train.Threads } } : config;
         else if (run.HasCheckpoint)
             throw new ActionableException("the folder already holds a run", run.Path, "pass --resume to continue it, or choose another run name", exitCode: 2);
@@ -133,17 +133,17 @@ public static class Trainer
     }
 
     /// <summary>One optimizer step, exactly as <see cref="Run"/> takes it (the training benchmark times this): the batch
-    /// cut into parts (<see cref="TrainConfig.PartsOf"/>, <see cref="HostBatch.Deal"/>), each part's forward,
-    /// cross-entropy and backward pass with its own seeded dropout — on threads of their own when the CPU has threads
-    /// for them (<see cref="Concurrency"/>) — their gradients summed in part order into the whole batch's, then
-    /// clipping, Adam, and the batch's loss and correct count added to device-side sums (no host sync). Which
-    /// thread runs a part changes nothing: the weights after a step are the same bits on 1 thread as on 2.</summary>
+    /// cut into parts (<see cref="Parts"/>, <see cref="HostBatch.Deal"/>), each part's forward, cross-entropy and
+    /// backward pass with its own seeded dropout, on threads of their own when the CPU has threads for them
+    /// (<see cref="Concurrency"/>), their gradients summed in part order into the whole batch's, then clipping, Adam,
+    /// and the batch's loss and correct count added to device-side sums (no host sync). With the batch in parts every
+    /// op runs on 1 torch thread, so the weights after a step are the same bits on 1 thread as on 2 or more.</summary>
     public static void Step(RnnClassifier net, TorchSharp.Modules.OptimizerHelper optimizer, HostBatch batch, Device device, TrainConfig t,
         long step, Tensor lossSum, Tensor correctSum)
     {
         using var scope = NewDisposeScope();
         long stepSeed = unchecked(t.Seed * 1_000_003L + step);       // dropout masks depend only on (seed, step, part)
-        var parts = batch.Deal(t.PartsOf(batch.Size, net.Config.BatchNorm));
+        var parts = batch.Deal(Parts(net.Config, t, device, batch.Size));
         optimizer.zero_grad();
         if (parts.Count == 1)
         {
@@ -153,38 +153,51 @@ public static class Trainer
             return;
         }
         var parameters = net.parameters().ToArray();
-        var results = new (Tensor Loss, Tensor Correct, IList<Tensor> Gradients)[parts.Count];
+        var results = new (Tensor Loss, Tensor Correct, IList<Tensor> Gradients)?[parts.Count];
         void Part(int k)
         {
             using var partScope = NewDisposeScope();
             var (loss, correct) = Forward(net, parts[k], batch.Size, device, PartSeed(stepSeed, k));
             var gradients = torch.autograd.grad([loss], parameters);
-            results[k] = (loss.detach().MoveToOuterDisposeScope(), correct.MoveToOuterDisposeScope(), gradients.Select(g => g.MoveToOuterDisposeScope()).ToList());
+            loss = loss.detach();
+            partScope.Detach(loss, correct);                         // out of every scope: the step's scope takes them below
+            partScope.Detach(gradients);
+            results[k] = (loss, correct, gradients);
         }
-        var (workers, threadsEach) = Concurrency(net, device, parts.Count);
-        if (workers == 1)
-            for (int k = 0; k < parts.Count; k++) Part(k);
-        else
+        int workers = Concurrency(net, device, parts.Count);
+        int mainThreads = torch.get_num_threads();
+        try
         {
-            int mainThreads = torch.get_num_threads();
-            Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, k =>
-            {
-                torch.set_num_threads(threadsEach);   // this thread's torch threads (OpenMP's are per calling thread)
-                Part(k);                              // off the main thread its results belong to no scope yet
-            });
-            torch.set_num_threads(mainThreads);       // Parallel.For may have run a part on this thread
+            torch.set_num_threads(1);                                 // each part, and the step after them, on 1 thread
+            if (workers == 1)
+                for (int k = 0; k < parts.Count; k++) Part(k);
+            else
+                Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, k =>
+                {
+                    torch.set_num_threads(1);                         // this thread's (OpenMP's count is per calling thread)
+                    Part(k);
+                });
+            using (no_grad())
+                for (int i = 0; i < parameters.Length; i++)
+                {
+                    var sum = results[0]!.Value.Gradients[i];
+                    for (int k = 1; k < parts.Count; k++) sum = sum + results[k]!.Value.Gradients[i];
+                    parameters[i].grad = sum;
+                }
+            var lossTotal = results[0]!.Value.Loss; var correctTotal = results[0]!.Value.Correct;
+            for (int k = 1; k < parts.Count; k++) { lossTotal = lossTotal + results[k]!.Value.Loss; correctTotal = correctTotal + results[k]!.Value.Correct; }
+            Finish(lossTotal, correctTotal);
         }
-        using (no_grad())
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                var sum = results[0].Gradients[i];
-                for (int k = 1; k < parts.Count; k++) sum = sum + results[k].Gradients[i];
-                parameters[i].grad = sum;
-            }
-        var lossTotal = results[0].Loss; var correctTotal = results[0].Correct;
-        for (int k = 1; k < parts.Count; k++) { lossTotal = lossTotal + results[k].Loss; correctTotal = correctTotal + results[k].Correct; }
-        foreach (var r in results) { scope.Attach(r.Loss, r.Correct); scope.Attach(r.Gradients); }
-        Finish(lossTotal, correctTotal);
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)   // a part's own error, not Parallel.For's wrapper
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        finally
+        {
+            torch.set_num_threads(mainThreads);
+            foreach (var r in results)
+                if (r is { } done) { scope.Attach(done.Loss, done.Correct); scope.Attach(done.Gradients); }
+        }
 
         void Finish(Tensor loss, Tensor correct)
         {
@@ -198,6 +211,12 @@ public static class Trainer
         }
     }
 
+    /// <summary>The parts a batch of <paramref name="size"/> drawings is cut into (<see cref="TrainConfig.MicroBatches"/>,
+    /// <see cref="TrainConfig.PartsOf"/>) on the CPU with the dense recurrence; elsewhere parts could only run one
+    /// after another (the packed recurrence's dropout draws from torch's shared generator), so whole batches.</summary>
+    public static int Parts(ModelConfig model, TrainConfig t, Device device, int size) =>
+        OwnGenerators(model, device) ? t.PartsOf(size, model.BatchNorm) : 1;
+
     // A part's forward pass and its share of the batch's mean loss (its cross-entropy sum / the batch's size), with the
     // part's dropout masks drawn from a generator seeded for it: on the CPU with the dense recurrence, one of the
     // part's own (every mask is a HostMaskDropout's; torch's default generator is shared by all threads, in whatever
@@ -205,7 +224,7 @@ public static class Trainer
     static (Tensor Loss, Tensor Correct) Forward(RnnClassifier net, HostBatch part, int batchSize, Device device, long seed)
     {
         var (ink, lengths, labels) = part.ToTensors(device);
-        bool own = OwnGenerators(net, device);
+        bool own = OwnGenerators(net.Config, device);
         using var generator = own ? new Generator(unchecked((ulong)seed)) : null;
         if (!own) torch.manual_seed(seed);
         using var draws = generator is null ? null : HostMaskDropout.Drawing(generator);
@@ -215,21 +234,16 @@ public static class Trainer
             return (loss, logits.argmax(1).eq(labels).sum().to_type(ScalarType.Float32));
     }
 
-    static bool OwnGenerators(RnnClassifier net, Device device) => device.type == DeviceType.CPU && net.Recurrence == "dense";
+    // Dense recurrence on the CPU: every mask is a HostMaskDropout's, drawn from the part's own generator.
+    static bool OwnGenerators(ModelConfig model, Device device) =>
+        device.type == DeviceType.CPU && (model.Recurrence == "dense" || model.Recurrence == "auto");
 
     static long PartSeed(long stepSeed, int part) => unchecked(stepSeed + part * 0x2545F4914F6CDD1DL);
 
-    /// <summary>How many of a step's parts run at once, and with how many torch threads each: on the CPU, one part per
-    /// thread up to the parts (the threads left over shared among them); one at a time on other devices, and for the
-    /// packed recurrence (its dropout between layers draws from torch's shared generator, whose order threads would
-    /// race for).</summary>
-    public static (int Workers, int ThreadsEach) Concurrency(RnnClassifier net, Device device, int parts)
-    {
-        int threads = torch.get_num_threads();
-        if (!OwnGenerators(net, device) || parts <= 1 || threads <= 1) return (1, threads);
-        int workers = Math.Min(parts, threads);
-        return (workers, Math.Max(1, threads / workers));
-    }
+    /// <summary>How many of a step's parts run at once (each on 1 torch thread): one per torch thread of the calling
+    /// thread, up to the parts; 1 for whole batches, on other devices and with the packed recurrence.</summary>
+    public static int Concurrency(RnnClassifier net, Device device, int parts) =>
+        OwnGenerators(net.Config, device) ? Math.Max(1, Math.Min(parts, torch.get_num_threads())) : 1;
 
     /// <summary>Loads a trained model (weights of model.bin) from a run folder, on <paramref name="device"/>.</summary>
     public static (RnnClassifier Model, RunConfig Config) Load(RunFolder run, Device? device = null)
