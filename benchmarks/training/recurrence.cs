@@ -109,6 +109,12 @@ static (double Wall, double Cpu) GemmRate(long rows, long inner, long cols)
     return (flop / wall, flop / cpu);
 }
 
+static double Median(IEnumerable<double> values)
+{
+    var s = values.Order().ToArray();
+    return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+}
+
 // Wall and CPU seconds of this process: with one torch thread, CPU seconds count only the time it was running,
 // so ratios and rates in CPU time survive a machine shared with other work.
 static (double Wall, double Cpu) Timed(Action body)
@@ -197,7 +203,6 @@ static void Speed(ParsedArgs a, string[] files)
         }
         double flopsPerExample = UsefulLstmFlops(config, batches.Take(steps * Math.Min(turns, 2))) / batches.Take(steps * Math.Min(turns, 2)).Sum(b => b.Size);
         double meanT = batches.Average(b => b.MaxLength);
-        double Median(IEnumerable<double> v) { var s = v.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
         double lD = Median(lstmCpuRates.Select(r => r.D)), lP = Median(lstmCpuRates.Select(r => r.P)), gemmNow = Median(gemmRates);
         Console.WriteLine($"| {modelName} | {B} | {(bucket ? "yes" : "no")} | {meanT:F0} | {Median(cpuRates.Select(r => r.P)):F1} | {Median(cpuRates.Select(r => r.D)):F1} | **{Median(cpuRatios):F2}×** ({cpuRatios.Min():F2}–{cpuRatios.Max():F2}) | {Median(wallRatios):F2}× | {Median(cpuRates.Select(r => r.D)) * flopsPerExample / 1e9:F1} | {lP * flopsPerExample / 1e9:F1} | {lD * flopsPerExample / 1e9:F1} | {gemmNow:F1} | **{lD * flopsPerExample / 1e9 / gemmNow:P0}** | {Load()} |");
     }
@@ -258,14 +263,13 @@ static void Cores(ParsedArgs a, string[] files)
             ratios[0].Add(wall[0] / wall[2]); ratios[1].Add(wall[0] / wall[1]); ratios[2].Add(wall[1] / wall[2]);
         }
         foreach (var net in nets) net.Dispose();
-        double Median(IEnumerable<double> v) { var s = v.Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2; }
         Console.WriteLine($"| {modelName} | {B} | {(bucket ? "yes" : "no")} | {batches.Average(b => b.MaxLength):F0} | " +
             string.Join(" | ", sides.Select((_, k) => $"{Median(rates[k]):F1} ({Median(use[k]):F2})")) +
             $" | **{Median(ratios[0]):F2}×** ({ratios[0].Min():F2}–{ratios[0].Max():F2}) | {Median(ratios[1]):F2}× | {Median(ratios[2]):F2}× | {Load()} |");
     }
 }
 
-// Where a dense step's time goes: the step of Trainer.Step, cut at its parts (CPU: every op is synchronous).
+// Where a dense step's time goes: a whole-batch step as Trainer.Step takes it, cut at its parts (CPU: every op is synchronous).
 static void Profile(ParsedArgs a, string[] files)
 {
     foreach (var modelName in a.List("models"))

@@ -48,6 +48,11 @@ public sealed record ModelConfig
     [Setting("how the BiLSTM respects lengths (same function, same weights): auto (dense on CPU, packed on CUDA), dense or packed", ValueName = "KIND", Choices = ["auto", "dense", "packed"])]
     public string Recurrence { get; init; } = "auto";
 
+    /// <summary>The recurrent path a model on <paramref name="device"/> runs: "packed" or "dense" (<see cref="Recurrence"/>;
+    /// "auto" is packed on CUDA, dense on the CPU or when no device is given).</summary>
+    public string RecurrenceOn(TorchSharp.torch.Device? device) =>
+        Recurrence == "packed" || (Recurrence == "auto" && device?.type == TorchSharp.DeviceType.CUDA) ? "packed" : "dense";
+
     /// <summary>Output classes (the data decides: 345 for all of Quick, Draw!).</summary>
     public int NumClasses { get; init; } = 345;
 

@@ -42,7 +42,7 @@ public sealed class RnnClassifier : Module<Tensor, Tensor, Tensor>
         dropout = new HostMaskDropout(config.Dropout);   // torch's CPU dropout draws its mask serially here (HostMaskDropout)
         // Dropout between layers in the stack; the extra dropout on the last layer's output below makes it
         // "dropout on every layer's output", as the tutorial's DropoutWrapper does.
-        bool packed = config.Recurrence == "packed" || (config.Recurrence == "auto" && device?.type == DeviceType.CUDA);
+        bool packed = config.RecurrenceOn(device) == "packed";
         lstm = packed ? new PackedBiLstm(channels, config.NumNodes, config.NumLayers, config.Dropout)
                       : new ExactBiLstm(channels, config.NumNodes, config.NumLayers, config.Dropout);
         output = nn.Linear(2 * config.NumNodes, config.NumClasses);

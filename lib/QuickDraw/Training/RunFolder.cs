@@ -46,25 +46,23 @@ public sealed class RunFolder(string path)
     public bool HasCheckpoint => System.IO.File.Exists(CheckpointFile);
     public bool IsComplete => System.IO.File.Exists(SummaryFile) && ReadSummary().Completed;
 
-    public RunConfig ReadConfig()
-    {
-        var config = ReadJson<RunConfig>(ConfigFile);
-        // Runs made before TrainConfig.MicroBatches trained on whole batches: their config.json has no entry for it.
-        var train = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(ConfigFile))?["train"];
-        bool given = train is System.Text.Json.Nodes.JsonObject o && o.ContainsKey(SettingNames.Json(nameof(TrainConfig.MicroBatches)));
-        return given ? config : config with { Train = config.Train with { MicroBatches = 1 } };
-    }
+    // Runs made before TrainConfig.MicroBatches trained on whole batches: their config.json has no entry for it.
+    public RunConfig ReadConfig() => ReadJson<RunConfig>(ConfigFile, (config, json) =>
+        json["train"] is System.Text.Json.Nodes.JsonObject train && train.ContainsKey(SettingNames.Json(nameof(TrainConfig.MicroBatches)))
+            ? config : config with { Train = config.Train with { MicroBatches = 1 } });
     public RunSummary ReadSummary() => ReadJson<RunSummary>(SummaryFile);
 
     // A damaged file (empty, cut, edited by hand) is an ActionableException naming it, not a JsonException.
-    static T ReadJson<T>(string path)
+    // <paramref name="adjust"/> sees the value and the JSON it came from (for entries older files lack).
+    static T ReadJson<T>(string path, Func<T, System.Text.Json.Nodes.JsonNode, T>? adjust = null)
     {
         if (!System.IO.File.Exists(path))
             throw new ActionableException("the file is missing", path, "is this a run folder? train.cs writes it when a run starts");
         try
         {
-            return JsonSerializer.Deserialize<T>(System.IO.File.ReadAllText(path), Json)
-                ?? throw new JsonException("it holds null");
+            var json = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(path)) ?? throw new JsonException("it holds null");
+            var value = json.Deserialize<T>(Json) ?? throw new JsonException("it holds null");
+            return adjust == null ? value : adjust(value, json);
         }
         catch (JsonException e)
         {

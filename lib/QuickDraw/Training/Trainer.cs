@@ -236,7 +236,7 @@ public static class Trainer
 
     // Dense recurrence on the CPU: every mask is a HostMaskDropout's, drawn from the part's own generator.
     static bool OwnGenerators(ModelConfig model, Device device) =>
-        device.type == DeviceType.CPU && (model.Recurrence == "dense" || model.Recurrence == "auto");
+        device.type == DeviceType.CPU && model.RecurrenceOn(device) == "dense";
 
     static long PartSeed(long stepSeed, int part) => unchecked(stepSeed + part * 0x2545F4914F6CDD1DL);
 
